@@ -1,0 +1,160 @@
+// Package errcode speaks the error codes of Octopus, Huawei Cloud's
+// autonomous-driving service, and of the API gateway in front of it.
+//
+// Every documented error is a constant of type [Code], generated from the
+// documented error tables: [ScenarioNotFound] is octopus.107002, HTTP 404,
+// "Scenario is not exists". A Code is an error, so a service returns it as
+// it is:
+//
+//	if s == nil {
+//		return errcode.ScenarioNotFound
+//	}
+//
+// and derives an [*Error] from it to fill the row's placeholders or to keep
+// the cause for its logs:
+//
+//	return errcode.InvalidRequestParam.With("key", "name", "value", v).Wrap(err)
+//
+// [Write] answers a request with an error: the row's HTTP status and the
+// body {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}.
+// An error that is not from the catalog is answered as [InternalServerError];
+// the text of a cause never reaches a body.
+//
+// # Languages
+//
+// Each row has its message and remediation in every language of the catalog
+// (see [Languages]): English, the documented wire text, and Chinese. [Write]
+// answers in English unless the request asked for another language and the
+// handler runs under [Localize], which negotiates the language once per
+// request from the X-Language header (Huawei Cloud's, such as zh-cn or
+// en_US) or, failing that, from Accept-Language. Negotiation is that of
+// golang.org/x/text/language: a request for zh, zh-CN or zh-Hans gets
+// Chinese; a request for a language the catalog does not have gets the
+// default, English unless [SetDefaultLanguage] says otherwise.
+//
+// # Matching
+//
+// [errors.Is] matches by wire code, at any depth of a chain:
+// errors.Is(err, errcode.ScenarioNotFound) holds for any error whose chain
+// has a Code, an *Error or a [*ResponseError] with the code octopus.107002.
+// A code documented on several rows (octopus.101006, APIGW.0201) matches all
+// of them; the exact row is the Code itself, which [errors.As] finds.
+//
+// # Clients
+//
+// [FromResponse] turns an error response back into a [*ResponseError] that
+// keeps the status, the code and message as sent and the request id, and
+// that errors.Is the documented Code. [Retryable] and [RetryAfter] tell a
+// client whether, and when, to try again.
+package errcode
+
+import (
+	"iter"
+
+	"golang.org/x/text/language"
+)
+
+// A Code is one documented error row. Its constants are generated from the
+// documented tables; the zero Code is no row. A Code is an error whose
+// message is its wire code and English message.
+type Code uint16
+
+// valid reports whether c is a documented row.
+func (c Code) valid() bool { return c > 0 && int(c) < len(rows) }
+
+// row returns c's row, or the empty row 0 when c is not documented.
+func (c Code) row() *row {
+	if !c.valid() {
+		return &rows[0]
+	}
+	return &rows[c]
+}
+
+// String returns the wire code, such as "octopus.107002".
+func (c Code) String() string { return c.row().code }
+
+// Name returns the name of c's constant, such as "ScenarioNotFound".
+func (c Code) Name() string { return c.row().name }
+
+// Status returns the HTTP status documented for c.
+func (c Code) Status() int { return c.row().status }
+
+// Message returns c's message in the catalog language closest to tag. A
+// placeholder such as {key} stays as documented; see [Code.With].
+func (c Code) Message(tag language.Tag) string { return c.row().message[langIndex(tag)] }
+
+// Remediation returns what the caller should do about c, in the catalog
+// language closest to tag.
+func (c Code) Remediation(tag language.Tag) string {
+	return c.row().remediation[langIndex(tag)]
+}
+
+// Retryable reports whether the documented policy for c is to retry.
+func (c Code) Retryable() bool { return c.row().retry }
+
+// Error returns the wire code and the English message, such as
+// "octopus.107002: Scenario is not exists".
+func (c Code) Error() string {
+	if !c.valid() {
+		return "errcode: undocumented code"
+	}
+	return c.row().code + ": " + c.row().message[wireLang]
+}
+
+// Is reports whether target is a Code or an *Error with c's wire code.
+func (c Code) Is(target error) bool { return sameWire(c, target) }
+
+// With returns an *Error for c whose placeholders take the given values,
+// in name, value pairs: With("key", "name", "value", "x") fills {key} with
+// "name" and {value} with "x". See [Error.With].
+func (c Code) With(nameValues ...string) *Error { return (&Error{code: c}).With(nameValues...) }
+
+// Wrap returns an *Error for c that keeps cause for logs and for
+// [errors.Unwrap]. The cause's text never appears in a response body.
+func (c Code) Wrap(cause error) *Error { return &Error{code: c, cause: cause} }
+
+// Lookup returns the Code documented for a wire code, such as
+// "octopus.107002"; for a code documented on several rows, the first.
+// It accepts the APIG. alias of an APIGW. code.
+func Lookup(code string) (Code, bool) {
+	if cs, ok := byCode[code]; ok {
+		return cs[0], true
+	}
+	return 0, false
+}
+
+// All returns every documented Code, in the documented order.
+func All() iter.Seq[Code] {
+	return func(yield func(Code) bool) {
+		for c := 1; c < len(rows); c++ {
+			if !yield(Code(c)) {
+				return
+			}
+		}
+	}
+}
+
+// sameWire reports whether target is a Code, *Error or *ResponseError whose
+// wire code is c's.
+func sameWire(c Code, target error) bool {
+	t := codeOf(target)
+	return c.valid() && t.valid() && primary[c] == primary[t]
+}
+
+// codeOf returns the Code of a Code, *Error or *ResponseError, and zero
+// for any other error. It does not look into wrapped errors.
+func codeOf(err error) Code {
+	switch e := err.(type) {
+	case Code:
+		return e
+	case *Error:
+		if e != nil {
+			return e.code
+		}
+	case *ResponseError:
+		if e != nil {
+			return e.Code
+		}
+	}
+	return 0
+}

@@ -1,0 +1,132 @@
+package errcode
+
+import (
+	"log/slog"
+
+	"golang.org/x/text/language"
+)
+
+// An Error is a Code with values for its row's placeholders and a cause.
+// It is immutable: With and Wrap return a new *Error and leave e unchanged.
+// A nil *Error is no error.
+type Error struct {
+	code   Code
+	params []string // name, value pairs, in the order given
+	cause  error
+}
+
+// maxParamBytes caps how much of one placeholder value a message repeats:
+// a longer value is cut at a character boundary and ends in "…", so that a
+// response body cannot reflect a large payload back to its sender. Log
+// attributes (see [Error.LogValue]) keep the whole value.
+const maxParamBytes = 128
+
+// With returns a copy of e whose placeholders also take the given values,
+// in name, value pairs; a value given again for a name replaces the old one,
+// and a final name without a value is ignored. In messages a value is cut
+// to 128 bytes.
+func (e *Error) With(nameValues ...string) *Error {
+	n := e.clone()
+	n.params = make([]string, len(e.params), len(e.params)+len(nameValues))
+	copy(n.params, e.params)
+	for i := 0; i+1 < len(nameValues); i += 2 {
+		n.params = append(n.params, nameValues[i], nameValues[i+1])
+	}
+	return n
+}
+
+// Wrap returns a copy of e with cause as its cause. The cause is for logs
+// and for [errors.Unwrap] and [errors.As]; its text never appears in a
+// response body.
+func (e *Error) Wrap(cause error) *Error {
+	n := e.clone()
+	n.cause = cause
+	return n
+}
+
+func (e *Error) clone() *Error {
+	if e == nil {
+		return &Error{}
+	}
+	n := *e
+	return &n
+}
+
+// Code returns e's Code.
+func (e *Error) Code() Code {
+	if e == nil {
+		return 0
+	}
+	return e.code
+}
+
+// Status returns the HTTP status documented for e's Code.
+func (e *Error) Status() int { return e.Code().Status() }
+
+// Message returns e's message in the catalog language closest to tag, with
+// its placeholders filled.
+func (e *Error) Message(tag language.Tag) string {
+	return e.expand(e.Code().row().message[langIndex(tag)])
+}
+
+// Remediation returns what the caller should do about e in the catalog
+// language closest to tag, with its placeholders filled.
+func (e *Error) Remediation(tag language.Tag) string {
+	return e.expand(e.Code().row().remediation[langIndex(tag)])
+}
+
+func (e *Error) expand(text string) string {
+	if e == nil {
+		return text
+	}
+	return string(appendExpanded(nil, text, e.params, false))
+}
+
+// Error returns the wire code, the English message with its placeholders
+// filled and, if e has one, the cause's text: a line for developers and
+// logs, never for a response body.
+func (e *Error) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
+	s := e.code.String() + ": " + e.expand(e.code.row().message[wireLang])
+	if e.cause != nil {
+		s += ": " + e.cause.Error()
+	}
+	return s
+}
+
+// Unwrap returns e's cause.
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.cause
+}
+
+// Is reports whether target is a Code, *Error or *ResponseError with e's
+// wire code.
+func (e *Error) Is(target error) bool { return sameWire(e.Code(), target) }
+
+// LogValue returns e for log/slog: its code, status, placeholder values
+// (whole) and cause as attributes.
+func (e *Error) LogValue() slog.Value {
+	if e == nil {
+		return slog.StringValue("<nil>")
+	}
+	attrs := []slog.Attr{
+		slog.String("code", e.code.String()),
+		slog.Int("status", e.code.Status()),
+	}
+	if len(e.params) > 0 {
+		params := make([]any, 0, len(e.params))
+		for i := 0; i < len(e.params); i += 2 {
+			params = append(params, slog.String(e.params[i], e.params[i+1]))
+		}
+		attrs = append(attrs, slog.Group("params", params...))
+	}
+	if e.cause != nil {
+		attrs = append(attrs, slog.String("cause", e.cause.Error()))
+	}
+	return slog.GroupValue(attrs...)
+}

@@ -1,0 +1,131 @@
+package errcode
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// appendExpanded appends text with each {name} placeholder replaced by the
+// last value params gives for name, cut to maxParamBytes; a placeholder
+// without a value stays as it is. With escape, everything appended is
+// escaped for a JSON string.
+func appendExpanded(dst []byte, text string, params []string, escape bool) []byte {
+	emit := func(dst []byte, s string) []byte {
+		if escape {
+			return appendEscaped(dst, s)
+		}
+		return appendValid(dst, s)
+	}
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(text[open:], '}')
+		if end < 0 {
+			break
+		}
+		end += open
+		v, ok := param(params, text[open+1:end])
+		if !ok {
+			dst = emit(dst, text[:end+1])
+			text = text[end+1:]
+			continue
+		}
+		dst = emit(dst, text[:open])
+		if len(v) > maxParamBytes {
+			cut := maxParamBytes
+			for cut > 0 && !utf8.RuneStart(v[cut]) {
+				cut--
+			}
+			dst = emit(dst, v[:cut])
+			dst = emit(dst, "…")
+		} else {
+			dst = emit(dst, v)
+		}
+		text = text[end+1:]
+	}
+	return emit(dst, text)
+}
+
+// param returns the last value params gives for name.
+func param(params []string, name string) (string, bool) {
+	for i := len(params) - 2; i >= 0; i -= 2 {
+		if params[i] == name {
+			return params[i+1], true
+		}
+	}
+	return "", false
+}
+
+// appendValid appends s with each invalid UTF-8 byte replaced by U+FFFD.
+func appendValid(dst []byte, s string) []byte {
+	if utf8.ValidString(s) {
+		return append(dst, s...)
+	}
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+const hex = "0123456789abcdef"
+
+// appendEscaped appends s escaped for the inside of a JSON string, as
+// encoding/json escapes it: quotes, backslashes, control characters, <, >,
+// &, U+2028 and U+2029 escaped, invalid UTF-8 replaced by U+FFFD.
+func appendEscaped(dst []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	return append(dst, s[start:]...)
+}
+
+// appendBody appends the JSON response body of row r in language lang, its
+// placeholders filled from params.
+func appendBody(dst []byte, r *row, lang int, params []string) []byte {
+	dst = append(dst, `{"error_code":"`...)
+	dst = appendEscaped(dst, r.code)
+	dst = append(dst, `","error_msg":"`...)
+	dst = appendExpanded(dst, r.message[lang], params, true)
+	return append(dst, `"}`...)
+}
