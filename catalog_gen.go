@@ -362,6 +362,9 @@ const (
 // numLanguages is the number of languages each row's texts come in.
 const numLanguages = 2
 
+// wireLanguage is the index of the language of the documented wire messages.
+const wireLanguage = 0
+
 // languageTags are the catalog's languages, in the order of the rows' texts.
 var languageTags = [numLanguages]string{"en-US", "zh-CN"}
 

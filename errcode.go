@@ -98,7 +98,7 @@ func (c Code) Error() string {
 	if !c.valid() {
 		return "errcode: undocumented code"
 	}
-	return c.row().code + ": " + c.row().message[wireLang]
+	return c.row().code + ": " + c.row().message[wireLanguage]
 }
 
 // Is reports whether target is a Code or an *Error with c's wire code.

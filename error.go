@@ -89,7 +89,7 @@ func (e *Error) Error() string {
 	if e == nil {
 		return "<nil>"
 	}
-	s := e.code.String() + ": " + e.expand(e.code.row().message[wireLang])
+	s := e.code.String() + ": " + e.expand(e.code.row().message[wireLanguage])
 	if e.cause != nil {
 		s += ": " + e.cause.Error()
 	}

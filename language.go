@@ -9,10 +9,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-// wireLang is the index of English, the language of the documented wire
-// messages, in the rows' texts.
-const wireLang = 0
-
 // tags are the catalog's languages, parsed from the generated languageTags.
 var tags = func() (t [numLanguages]language.Tag) {
 	for i, s := range languageTags {
@@ -43,11 +39,11 @@ func init() { SetDefaultLanguage(language.English) }
 // [Localize]. It is safe to call at any time, but call it before serving:
 // a request being answered while it runs may get either language.
 func SetDefaultLanguage(tag language.Tag) {
-	def := wireLang
+	def := wireLanguage
 	if old := current.Load(); old != nil {
 		def = old.match(tag)
 	} else {
-		def = newNegotiator(wireLang).match(tag)
+		def = newNegotiator(wireLanguage).match(tag)
 	}
 	current.Store(newNegotiator(def))
 }

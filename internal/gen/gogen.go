@@ -39,6 +39,8 @@ func Go(c *spec.Catalog, pkg string) ([]byte, error) {
 	}
 	p("// numLanguages is the number of languages each row's texts come in.")
 	p("const numLanguages = %d\n", len(c.Langs))
+	p("// wireLanguage is the index of the language of the documented wire messages.")
+	p("const wireLanguage = %d\n", c.Wire)
 	p("// languageTags are the catalog's languages, in the order of the rows' texts.")
 	p("var languageTags = [numLanguages]string{%s}\n", quoteAll(c.Langs))
 	p("// rows holds every documented row, indexed by its Code.")

@@ -64,7 +64,7 @@ func index(t *table.Table, cols []column, errs *table.ErrorList) (idx map[string
 	}
 	for _, c := range cols {
 		if _, found := idx[c.field]; !found {
-			errs.Addf(t.Pos, "no %q column", c.headers[0])
+			errs.Addf(t.Pos, "no %s column (%s)", c.field, strings.Join(c.headers, ", "))
 			ok = false
 		}
 	}

@@ -90,6 +90,8 @@ func Load(cfg Config) (*Catalog, error) {
 	if len(errs) == 0 {
 		checkDuplicates(c, &errs)
 		checkPlaceholders(c, &errs)
+	}
+	if len(errs) == 0 {
 		nameRows(c, cfg, &errs)
 		applyRetry(c, cfg.Retry, &errs)
 	}

@@ -63,8 +63,9 @@ func Read(name string, src []byte) ([]Table, error) {
 			continue
 		}
 		isCells := strings.Contains(line, "|")
-		if isCells && !isSeparator(line) && i+1 < len(lines) && isSeparator(strings.TrimSpace(lines[i+1])) {
-			tables = append(tables, Table{Title: title, Pos: pos, Header: split(line)})
+		if header := split(line); isCells && i+1 < len(lines) && !isSeparator(line) &&
+			isSeparator(strings.TrimSpace(lines[i+1])) && len(split(strings.TrimSpace(lines[i+1]))) == len(header) {
+			tables = append(tables, Table{Title: title, Pos: pos, Header: header})
 			cur = &tables[len(tables)-1]
 			i++ // the separator
 			continue

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// workdir copies the spec fixture into a temporary directory and returns it
+// with the arguments that generate a package from it.
+func workdir(t *testing.T) (dir string, args []string) {
+	t.Helper()
+	dir = t.TempDir()
+	for _, name := range []string{"shop-errors.en-US.txt", "shop-errors.zh-CN.txt", "names.txt", "retry.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "internal", "spec", "testdata", name))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+	}
+	p := func(name string) string { return filepath.Join(dir, name) }
+	return dir, []string{"-o", p("shop_gen.go"), "-pkg", "shop", "-ref", p("reference.md"),
+		"-names", p("names.txt"), "-retry", p("retry.txt"), p("shop-errors.en-US.txt"), p("shop-errors.zh-CN.txt")}
+}
+
+func TestRunWritesDeterministicOutput(t *testing.T) {
+	dir, args := workdir(t)
+	var stderr bytes.Buffer
+	require.Equal(t, 0, run(args, &stderr), stderr.String())
+	first, err := os.ReadFile(filepath.Join(dir, "shop_gen.go"))
+	require.NoError(t, err)
+	golden, err := os.ReadFile(filepath.Join("..", "..", "internal", "gen", "testdata", "shop_gen.go.golden"))
+	require.NoError(t, err)
+	assert.Equal(t, string(golden), string(first))
+	ref, err := os.ReadFile(filepath.Join(dir, "reference.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(ref), "| 404 | `shop.107002` | `ShopScenarioNotFound` | no | Scenario is not exists | 场景不存在 |")
+
+	require.Equal(t, 0, run(args, &stderr))
+	second, err := os.ReadFile(filepath.Join(dir, "shop_gen.go"))
+	require.NoError(t, err)
+	assert.Equal(t, first, second, "two runs give the same bytes")
+	assert.Empty(t, stderr.String())
+	assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt", "shop_gen.go")
+}
+
+func TestRunLeavesOutputUntouchedOnError(t *testing.T) {
+	dir, args := workdir(t)
+	out, ref := filepath.Join(dir, "shop_gen.go"), filepath.Join(dir, "reference.md")
+	require.NoError(t, os.WriteFile(out, []byte("old"), 0o644))
+	require.NoError(t, os.WriteFile(ref, []byte("old ref"), 0o644))
+	en := filepath.Join(dir, "shop-errors.en-US.txt")
+	data, err := os.ReadFile(en)
+	require.NoError(t, err)
+	bad := strings.Replace(string(data), "404 | shop.107002", "4o4 | shop.107002", 1)
+	bad = strings.Replace(bad, "429 | shop.202230", "429 | shop202230", 1)
+	require.NoError(t, os.WriteFile(en, []byte(bad), 0o644))
+
+	var stderr bytes.Buffer
+	assert.Equal(t, 1, run(args, &stderr))
+	assert.Equal(t, en+`:7: status "4o4" is not an HTTP status (100 to 599)`+"\n"+
+		en+`:14: code "shop202230" is not <service>.<digits>, such as octopus.107002`+"\n", stderr.String())
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(got))
+	got, err = os.ReadFile(ref)
+	require.NoError(t, err)
+	assert.Equal(t, "old ref", string(got))
+	assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt", "shop_gen.go")
+}
+
+func TestRunRejectsNamesTheRuntimeDeclares(t *testing.T) {
+	dir, args := workdir(t)
+	runtime := "package shop\n\n// ShopScenarioNotFound is taken.\nfunc ShopScenarioNotFound() {}\n\ntype Code int\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "runtime.go"), []byte(runtime), 0o644))
+	var stderr bytes.Buffer
+	assert.Equal(t, 1, run(args, &stderr))
+	assert.Contains(t, stderr.String(), `shop-errors.en-US.txt:7: shop.107002: name recorded at `+filepath.Join(dir, "names.txt")+`:9 "ShopScenarioNotFound" is reserved by the package`)
+}
+
+func TestRunUsage(t *testing.T) {
+	var stderr bytes.Buffer
+	assert.Equal(t, 2, run(nil, &stderr))
+	assert.Contains(t, stderr.String(), "usage: errcodegen [flags] EDITION...")
+	stderr.Reset()
+	assert.Equal(t, 2, run([]string{"-nope"}, &stderr))
+	assert.Contains(t, stderr.String(), "flag provided but not defined: -nope")
+	stderr.Reset()
+	assert.Equal(t, 1, run([]string{"missing.en-US.txt"}, &stderr))
+	assert.Contains(t, stderr.String(), "open missing.en-US.txt: no such file or directory")
+}
+
+// assertOnly asserts that dir holds exactly the files names: no temporary
+// file is left behind.
+func assertOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	assert.Equal(t, names, got)
+}
