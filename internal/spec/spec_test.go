@@ -203,7 +203,7 @@ func TestDeriveName(t *testing.T) {
 		"Request params [{key}:{value}] is invalid":   "RequestParamsIsInvalid",
 		"Cce interface error":                         "CCEInterfaceError",
 		"Built-in Tag Edit Illegal":                   "BuiltInTagEditIllegal",
-		"The following protocol is supported: {xxx}": "FollowingProtocolIsSupported",
+		"The following protocol is supported: {xxx}":  "FollowingProtocolIsSupported",
 		"Iam role is suspended, permission is denied": "IAMRoleIsSuspendedPermissionIsDenied",
 	} {
 		assert.Equal(t, want, DeriveName("", msg), msg)
