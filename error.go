@@ -27,11 +27,9 @@ const maxParamBytes = 128
 // to 128 bytes.
 func (e *Error) With(nameValues ...string) *Error {
 	n := e.clone()
-	n.params = make([]string, len(e.params), len(e.params)+len(nameValues))
-	copy(n.params, e.params)
-	for i := 0; i+1 < len(nameValues); i += 2 {
-		n.params = append(n.params, nameValues[i], nameValues[i+1])
-	}
+	pairs := nameValues[:len(nameValues)&^1]
+	// A full slice expression makes append copy, never share, e's params.
+	n.params = append(n.params[:len(n.params):len(n.params)], pairs...)
 	return n
 }
 

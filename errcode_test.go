@@ -1,0 +1,174 @@
+package errcode_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log/slog"
+	"testing"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+)
+
+func TestCodeDescribesItsRow(t *testing.T) {
+	c := errcode.ScenarioNotFound
+	assert.Equal(t, "octopus.107002", c.String())
+	assert.Equal(t, "ScenarioNotFound", c.Name())
+	assert.Equal(t, 404, c.Status())
+	assert.Equal(t, "octopus.107002: Scenario is not exists", c.Error())
+	assert.Equal(t, "Scenario is not exists", c.Message(language.English))
+	assert.Equal(t, "场景不存在", c.Message(language.Chinese))
+	assert.Equal(t, "场景不存在", c.Message(language.MustParse("zh-Hans-CN")))
+	assert.Equal(t, "Scenario is not exists", c.Message(language.French), "an unknown language gets the default")
+	assert.Equal(t, "请检查后重试", c.Remediation(language.SimplifiedChinese))
+	assert.Equal(t, "Check and try again", c.Remediation(language.AmericanEnglish))
+	assert.False(t, c.Retryable())
+	assert.True(t, errcode.TooManyRequests.Retryable())
+	assert.Equal(t, 428, errcode.JobPreconditionFailed.Status())
+	assert.Equal(t, 500, errcode.DataRepeated.Status())
+}
+
+func TestZeroCodeIsNoRow(t *testing.T) {
+	var c errcode.Code
+	assert.Equal(t, "", c.String())
+	assert.Equal(t, 0, c.Status())
+	assert.Equal(t, "errcode: undocumented code", c.Error())
+	assert.False(t, errors.Is(errcode.ScenarioNotFound, c))
+}
+
+func TestWithFillsPlaceholders(t *testing.T) {
+	e := errcode.InvalidRequestParam.With("key", "name", "value", "x")
+	assert.Equal(t, "Request params [name:x] is invalid", e.Message(language.English))
+	assert.Equal(t, "请求参数[name:x]错误", e.Message(language.Chinese))
+	assert.Equal(t, "Make sure the request parameter [name:x] is correct", e.Remediation(language.English))
+	assert.Equal(t, "请确保请求参数[name:x]正确", e.Remediation(language.Chinese))
+	assert.Equal(t, "octopus.000003: Request params [name:x] is invalid", e.Error())
+	assert.Equal(t, 400, e.Status())
+	assert.Equal(t, errcode.InvalidRequestParam, e.Code())
+
+	partial := errcode.InvalidRequestParam.With("key", "name", "dangling")
+	assert.Equal(t, "Request params [name:{value}] is invalid", partial.Message(language.English),
+		"a placeholder without a value stays; a name without a value is ignored")
+	assert.Equal(t, "The following protocol is supported: HTTPS",
+		errcode.GatewayProtocolNotSupported.With("xxx", "HTTPS").Message(language.English))
+	assert.Equal(t, "协议不支持,仅支持以下协议:HTTPS",
+		errcode.GatewayProtocolNotSupported.With("xxx", "HTTPS").Message(language.Chinese))
+}
+
+func TestErrorsAreImmutable(t *testing.T) {
+	base := errcode.InvalidRequestParam.With("key", "name", "value", "x")
+	other := base.With("value", "y")
+	cause := errors.New("strconv: bad digit")
+	wrapped := base.Wrap(cause)
+
+	assert.Equal(t, "Request params [name:x] is invalid", base.Message(language.English))
+	assert.Equal(t, "Request params [name:y] is invalid", other.Message(language.English))
+	assert.Nil(t, errors.Unwrap(base))
+	assert.Equal(t, cause, errors.Unwrap(wrapped))
+	assert.Equal(t, "octopus.000003: Request params [name:x] is invalid: strconv: bad digit", wrapped.Error())
+	assert.Equal(t, "Request params [name:x] is invalid", wrapped.Message(language.English))
+}
+
+func TestNilErrorIsSafe(t *testing.T) {
+	var e *errcode.Error
+	assert.Equal(t, "<nil>", e.Error())
+	assert.Nil(t, e.Unwrap())
+	assert.Equal(t, errcode.Code(0), e.Code())
+	assert.False(t, e.Is(errcode.ScenarioNotFound))
+	assert.Equal(t, errcode.Code(0), e.With("key", "k").Wrap(nil).Code(), "deriving from nil gives no row, not a panic")
+}
+
+type pathError struct{ path string }
+
+func (e *pathError) Error() string { return "open " + e.path }
+
+func TestIsMatchesByWireCodeAtAnyDepth(t *testing.T) {
+	deep := fmt.Errorf("handler: %w", fmt.Errorf("service: %w", fmt.Errorf("store: %w", errcode.ScenarioNotFound)))
+	joined := errors.Join(errors.New("other"), fmt.Errorf("x: %w", errcode.TokenExpired.Wrap(&pathError{"/tmp/x"})))
+
+	assert.True(t, errors.Is(deep, errcode.ScenarioNotFound))
+	assert.False(t, errors.Is(deep, errcode.TagNotFound))
+	assert.True(t, errors.Is(joined, errcode.TokenExpired))
+	assert.False(t, errors.Is(joined, errcode.TokenInvalid))
+	var pe *pathError
+	assert.True(t, errors.As(joined, &pe), "the cause stays reachable")
+
+	assert.True(t, errors.Is(errcode.InvalidRequestParam.With("key", "k"), errcode.InvalidRequestParam))
+	assert.True(t, errors.Is(errcode.ScenarioNotFound, errcode.ScenarioNotFound.Wrap(nil)), "an *Error target matches too")
+	assert.False(t, errors.Is(errcode.HTTPBadRequest, errcode.RequestValidationFailed), "same message, other code")
+}
+
+func TestRowsOfOneCodeMatchEachOther(t *testing.T) {
+	err := fmt.Errorf("delete tag: %w", errcode.TagUsedInPackages)
+	for _, c := range []errcode.Code{errcode.TagUsedInSegments, errcode.TagUsedInPackages, errcode.TagUsedInDataWarehouse} {
+		assert.True(t, errors.Is(err, c), c.Name())
+	}
+	var row errcode.Code
+	require.True(t, errors.As(err, &row))
+	assert.Equal(t, errcode.TagUsedInPackages, row, "errors.As tells the exact row")
+	assert.True(t, errors.Is(errcode.GatewayBackendTimeout, errcode.GatewayRequestEntityTooLarge))
+}
+
+func TestLookup(t *testing.T) {
+	c, ok := errcode.Lookup("octopus.107002")
+	assert.True(t, ok)
+	assert.Equal(t, errcode.ScenarioNotFound, c)
+	c, ok = errcode.Lookup("octopus.101006")
+	assert.True(t, ok)
+	assert.Equal(t, errcode.TagUsedInSegments, c, "the first of several rows")
+	c, ok = errcode.Lookup("APIG.0308")
+	assert.True(t, ok)
+	assert.Equal(t, errcode.GatewayThrottled, c)
+	for _, code := range []string{"", "octopus.402009", "OCTOPUS.107002", "107002", "APIGW.9999"} {
+		c, ok = errcode.Lookup(code)
+		assert.False(t, ok, code)
+		assert.Zero(t, c, code)
+	}
+	for c := range errcode.All() {
+		got, ok := errcode.Lookup(c.String())
+		require.True(t, ok, c.Name())
+		assert.Equal(t, c.String(), got.String())
+	}
+}
+
+func TestAllListsEveryRowOnce(t *testing.T) {
+	var names []string
+	seen := map[string]bool{}
+	for c := range errcode.All() {
+		assert.False(t, seen[c.Name()], c.Name())
+		seen[c.Name()] = true
+		names = append(names, c.Name())
+	}
+	assert.Len(t, names, 70+41)
+	assert.Equal(t, "HTTPBadRequest", names[0])
+	assert.Equal(t, "GatewayIAMUserForbiddenInRegion", names[len(names)-1])
+	n := 0
+	for range errcode.All() {
+		if n++; n == 3 {
+			break
+		}
+	}
+	assert.Equal(t, 3, n, "All stops when the loop does")
+}
+
+func TestLogValue(t *testing.T) {
+	var buf bytes.Buffer
+	log := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+	err := errcode.InvalidRequestParam.With("key", "name", "value", "x").Wrap(errors.New("parse failed"))
+	log.Error("request failed", "err", err)
+	assert.JSONEq(t, `{"level":"ERROR","msg":"request failed","err":{"code":"octopus.000003","status":400,"params":{"key":"name","value":"x"},"cause":"parse failed"}}`, buf.String())
+
+	buf.Reset()
+	log.Info("plain", "err", errcode.ScenarioNotFound.Wrap(nil))
+	assert.JSONEq(t, `{"level":"INFO","msg":"plain","err":{"code":"octopus.107002","status":404}}`, buf.String())
+}
