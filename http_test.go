@@ -1,0 +1,211 @@
+package errcode_test
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+)
+
+func TestWriteCode(t *testing.T) {
+	w := httptest.NewRecorder()
+	w.Header().Set("Content-Length", "12")
+	errcode.Write(w, errcode.ScenarioNotFound)
+	assert.Equal(t, 404, w.Code)
+	assert.Equal(t, http.Header{
+		"Content-Type":           {"application/json; charset=utf-8"},
+		"X-Content-Type-Options": {"nosniff"},
+	}, w.Header(), "a stale Content-Length is dropped")
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, w.Body.String())
+}
+
+func TestWriteFindsTheCodeInAChain(t *testing.T) {
+	for name, err := range map[string]error{
+		"wrapped":   fmt.Errorf("load scenario 7: %w", errcode.ScenarioNotFound),
+		"joined":    errors.Join(errors.New("first"), fmt.Errorf("x: %w", errcode.ScenarioNotFound.Wrap(sql.ErrNoRows))),
+		"as *Error": errcode.ScenarioNotFound.Wrap(sql.ErrNoRows),
+	} {
+		w := httptest.NewRecorder()
+		errcode.Write(w, err)
+		assert.Equal(t, 404, w.Code, name)
+		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, w.Body.String(), name)
+	}
+}
+
+func TestWritePlaceholders(t *testing.T) {
+	w := httptest.NewRecorder()
+	errcode.Write(w, errcode.InvalidRequestParam.With("key", "name", "value", `x"y`))
+	assert.Equal(t, 400, w.Code)
+	assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"Request params [name:x\"y] is invalid"}`, w.Body.String())
+}
+
+func TestWriteForeignErrorAsInternal(t *testing.T) {
+	secret := errors.New("dial tcp 10.0.0.7:5432: password authentication failed for user admin")
+	for _, err := range []error{secret, fmt.Errorf("query: %w", secret), errcode.Code(0), &errcode.ResponseError{StatusCode: 502, WireCode: "octopus.402009"}} {
+		w := httptest.NewRecorder()
+		errcode.Write(w, err)
+		assert.Equal(t, 500, w.Code)
+		assert.Equal(t, `{"error_code":"octopus.000002","error_msg":"Internal server error"}`, w.Body.String())
+	}
+}
+
+func TestWriteNilWritesNothing(t *testing.T) {
+	var typedNil *errcode.Error
+	for _, err := range []error{nil, typedNil} {
+		w := httptest.NewRecorder()
+		errcode.Write(w, err)
+		assert.False(t, w.Flushed)
+		assert.Empty(t, w.Header())
+		assert.Empty(t, w.Body.String())
+		assert.Equal(t, 200, w.Code, "the recorder's default: no WriteHeader call")
+	}
+}
+
+func TestWriteProxiesADocumentedResponseError(t *testing.T) {
+	w := httptest.NewRecorder()
+	errcode.Write(w, fmt.Errorf("upstream: %w", &errcode.ResponseError{StatusCode: 429, Code: errcode.GatewayThrottled, WireCode: "APIG.0308", Message: "detail from upstream"}))
+	assert.Equal(t, 429, w.Code)
+	assert.Equal(t, `{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}`, w.Body.String(),
+		"the documented form and message, not what upstream sent")
+}
+
+// serve runs Localize(errcode.HandlerFunc(h)) on a request with the header
+// h and returns the recorder.
+func serve(header http.Header, h errcode.HandlerFunc) *httptest.ResponseRecorder {
+	r := httptest.NewRequest("GET", "/scenarios/7", nil)
+	for k, v := range header {
+		r.Header[k] = v
+	}
+	w := httptest.NewRecorder()
+	errcode.Localize(h).ServeHTTP(w, r)
+	return w
+}
+
+func notFound(http.ResponseWriter, *http.Request) error { return errcode.ScenarioNotFound }
+
+func TestLocalizeNegotiates(t *testing.T) {
+	const en, zh = "Scenario is not exists", "场景不存在"
+	for _, tt := range []struct {
+		accept, xlang string
+		want          string
+	}{
+		{"", "", en},
+		{"zh", "", zh},
+		{"zh-CN", "", zh},
+		{"zh-Hans", "", zh},
+		{"zh-CN,zh;q=0.9,en;q=0.8", "", zh},
+		{"en-US,en;q=0.9,zh;q=0.8", "", en},
+		{"fr;q=0.9,zh;q=0.5", "", zh},
+		{"en;q=0.1,zh;q=0.9", "", zh},
+		{"fr", "", en},
+		{"", "zh-cn", zh},
+		{"", "zh_CN", zh},
+		{"", "en-us", en},
+		{"", "en_US", en},
+		{"zh-CN", "en_US", en},
+		{"en", "zh-cn", zh},
+		{"zh-CN", "fr_FR", zh},
+		{"zh-CN", "not a tag", zh},
+	} {
+		h := http.Header{}
+		if tt.accept != "" {
+			h.Set("Accept-Language", tt.accept)
+		}
+		if tt.xlang != "" {
+			h.Set("X-Language", tt.xlang)
+		}
+		w := serve(h, notFound)
+		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"`+tt.want+`"}`, w.Body.String(), "%q %q", tt.accept, tt.xlang)
+
+		r := &http.Request{Header: h}
+		want := language.MustParse("en-US")
+		if tt.want == zh {
+			want = language.MustParse("zh-CN")
+		}
+		assert.Equal(t, want, errcode.Negotiate(r))
+	}
+}
+
+func TestSetDefaultLanguage(t *testing.T) {
+	t.Cleanup(func() { errcode.SetDefaultLanguage(language.English) })
+	errcode.SetDefaultLanguage(language.Chinese)
+	assert.Equal(t, language.MustParse("zh-CN"), errcode.DefaultLanguage())
+
+	w := httptest.NewRecorder()
+	errcode.Write(w, errcode.ScenarioNotFound)
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"场景不存在"}`, w.Body.String(), "outside Localize")
+	w = serve(http.Header{"Accept-Language": {"fr"}}, notFound)
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"场景不存在"}`, w.Body.String(), "no match")
+	w = serve(http.Header{"Accept-Language": {"en-GB"}}, notFound)
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, w.Body.String())
+
+	errcode.SetDefaultLanguage(language.Japanese)
+	assert.Equal(t, language.MustParse("zh-CN"), errcode.DefaultLanguage(), "a language the catalog lacks leaves the default")
+	errcode.SetDefaultLanguage(language.English)
+	assert.Equal(t, language.MustParse("en-US"), errcode.DefaultLanguage())
+	assert.Equal(t, []language.Tag{language.MustParse("en-US"), language.MustParse("zh-CN")}, errcode.Languages())
+}
+
+// wrapper is another middleware's ResponseWriter around Localize's.
+type wrapper struct{ http.ResponseWriter }
+
+func (w wrapper) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func TestWriteSeesLanguageThroughOtherWrappers(t *testing.T) {
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Accept-Language", "zh-CN")
+	w := httptest.NewRecorder()
+	errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		errcode.Write(wrapper{w}, errcode.TokenExpired)
+	})).ServeHTTP(w, r)
+	assert.Equal(t, 401, w.Code)
+	assert.Equal(t, `{"error_code":"octopus.000102","error_msg":"请求token过期"}`, w.Body.String())
+}
+
+func TestLocalizeKeepsFlusherAndResponseController(t *testing.T) {
+	w := httptest.NewRecorder()
+	errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f, ok := w.(http.Flusher)
+		require.True(t, ok)
+		f.Flush()
+		rc := http.NewResponseController(w)
+		require.NoError(t, rc.Flush())
+		assert.ErrorIs(t, rc.EnableFullDuplex(), http.ErrNotSupported, "the recorder cannot, and the wrapper says so")
+	})).ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+	assert.True(t, w.Flushed)
+}
+
+func TestHandlerFunc(t *testing.T) {
+	w := serve(nil, func(w http.ResponseWriter, r *http.Request) error {
+		_, err := w.Write([]byte("ok"))
+		return err
+	})
+	assert.Equal(t, 200, w.Code)
+	assert.Equal(t, "ok", w.Body.String())
+
+	w = serve(http.Header{"X-Language": {"zh_CN"}}, func(http.ResponseWriter, *http.Request) error {
+		return fmt.Errorf("tag 3: %w", errcode.TagUsedInDataWarehouse)
+	})
+	assert.Equal(t, 409, w.Code)
+	assert.Equal(t, `{"error_code":"octopus.101006","error_msg":"标签被数据仓库引用"}`, w.Body.String())
+}
+
+func TestHandlerFuncRecoversPanics(t *testing.T) {
+	w := serve(nil, func(http.ResponseWriter, *http.Request) error {
+		panic("secret: token=abc123")
+	})
+	assert.Equal(t, 500, w.Code)
+	assert.Equal(t, `{"error_code":"octopus.000002","error_msg":"Internal server error"}`, w.Body.String())
+	assert.NotContains(t, w.Body.String(), "abc123")
+
+	assert.PanicsWithValue(t, http.ErrAbortHandler, func() {
+		serve(nil, func(http.ResponseWriter, *http.Request) error { panic(http.ErrAbortHandler) })
+	})
+}
