@@ -1,0 +1,208 @@
+package errcode_test
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+)
+
+// docRow is one row of a documented table, read by the test itself rather
+// than by the generator's parser, so that the two check each other.
+type docRow struct {
+	line                                    int
+	status                                  int
+	code, message, description, remediation string
+	retry, reason                           string
+}
+
+// readDoc reads the rows of the tables in file whose header names the
+// columns; header maps a field to its header text in that file.
+func readDoc(t *testing.T, file string, header map[string]string) []docRow {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	var rows []docRow
+	var col map[string]int
+	for i, line := range strings.Split(string(data), "\n") {
+		cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
+		for j := range cells {
+			cells[j] = strings.TrimSpace(cells[j])
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "|---") || !strings.Contains(line, "|") {
+			continue
+		}
+		if cells[0] == header["status"] || cells[0] == header["code"] {
+			col = map[string]int{}
+			for j, c := range cells {
+				for f, h := range header {
+					if c == h {
+						col[f] = j
+					}
+				}
+			}
+			continue
+		}
+		get := func(f string) string {
+			if j, ok := col[f]; ok {
+				return cells[j]
+			}
+			return ""
+		}
+		status, err := strconv.Atoi(get("status"))
+		require.NoError(t, err, "%s:%d", file, i+1)
+		rows = append(rows, docRow{i + 1, status, get("code"), get("message"), get("description"), get("remediation"), get("retry"), get("reason")})
+	}
+	return rows
+}
+
+var (
+	zhHeader = map[string]string{"status": "状态码", "code": "错误码", "message": "错误信息", "description": "描述", "remediation": "处理措施"}
+	enHeader = map[string]string{"status": "Status Code", "code": "Error Code", "message": "Error Message", "description": "Description", "remediation": "Solution"}
+	gwHeader = map[string]string{"status": "HTTP Status Code", "code": "Error Code", "message": "Error Message", "description": "Description", "remediation": "Corrective Action"}
+)
+
+// catalogRows returns the catalog's Codes whose wire code starts with
+// prefix, in order.
+func catalogRows(prefix string) []errcode.Code {
+	var cs []errcode.Code
+	for c := range errcode.All() {
+		if strings.HasPrefix(c.String(), prefix) {
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+func TestDocsHoldTheUpstreamPageAsPublished(t *testing.T) {
+	upstream, err := os.ReadFile("../shared/upstream/octopus-error-codes.zh-CN.txt")
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skip("no ../shared beside the checkout")
+	}
+	require.NoError(t, err)
+	docs, err := os.ReadFile("docs/octopus-error-codes.zh-CN.txt")
+	require.NoError(t, err)
+	assert.Equal(t, string(upstream), string(docs))
+}
+
+func TestEveryUpstreamRowIsInTheCatalog(t *testing.T) {
+	zh := readDoc(t, "docs/octopus-error-codes.zh-CN.txt", zhHeader)
+	en := readDoc(t, "docs/octopus-error-codes.en-US.txt", enHeader)
+	cs := catalogRows("octopus.")
+	require.Len(t, zh, 70)
+	require.Len(t, en, 70)
+	require.Len(t, cs, 70)
+	codes := map[string]bool{}
+	for i, r := range zh {
+		c := cs[i]
+		where := fmt.Sprintf("docs/octopus-error-codes.zh-CN.txt:%d %s", r.line, c.Name())
+		codes[r.code] = true
+		assert.Equal(t, r.code, c.String(), where)
+		assert.Equal(t, r.status, c.Status(), where)
+		assert.Equal(t, r.message, c.Message(language.English), where)
+		assert.Equal(t, r.description, c.Message(language.Chinese), where)
+		assert.Equal(t, r.remediation, c.Remediation(language.Chinese), where)
+		assert.Equal(t, en[i].remediation, c.Remediation(language.English), where)
+		assert.Equal(t, r.code, en[i].code, where)
+		assert.Equal(t, r.message, en[i].message, where)
+	}
+	assert.Len(t, codes, 68, "70 rows, 68 distinct codes")
+}
+
+func TestEveryGatewayRowIsInTheCatalog(t *testing.T) {
+	en := readDoc(t, "docs/apigw-error-codes.en-US.txt", gwHeader)
+	zh := readDoc(t, "docs/apigw-error-codes.zh-CN.txt", map[string]string{"status": "状态码", "code": "错误码", "message": "错误信息", "description": "描述", "remediation": "处理措施"})
+	cs := catalogRows("APIGW.")
+	require.Len(t, en, 41)
+	require.Len(t, zh, 41)
+	require.Len(t, cs, 41)
+	codes := map[string]bool{}
+	for i, r := range en {
+		c := cs[i]
+		where := fmt.Sprintf("docs/apigw-error-codes.en-US.txt:%d %s", r.line, c.Name())
+		codes[r.code] = true
+		assert.True(t, strings.HasPrefix(c.Name(), "Gateway"), where)
+		assert.Equal(t, r.code, c.String(), where)
+		assert.Equal(t, r.status, c.Status(), where)
+		assert.Equal(t, r.message, c.Message(language.English), where)
+		assert.Equal(t, r.remediation, c.Remediation(language.English), where)
+		assert.Equal(t, zh[i].description, c.Message(language.Chinese), where)
+		assert.Equal(t, zh[i].remediation, c.Remediation(language.Chinese), where)
+		assert.NotContains(t, r.remediation, "\n", where)
+	}
+	assert.Len(t, codes, 35, "41 rows, 35 distinct codes")
+}
+
+func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
+	policy := readDoc(t, "docs/retry.txt", map[string]string{"code": "Error Code", "status": "Status Code", "message": "Error Message", "retry": "Retry", "reason": "Reason"})
+	var cs []errcode.Code
+	for c := range errcode.All() {
+		cs = append(cs, c)
+	}
+	require.Len(t, policy, len(cs))
+	for i, p := range policy {
+		c := cs[i]
+		where := fmt.Sprintf("docs/retry.txt:%d %s", p.line, c.Name())
+		require.Equal(t, p.code, c.String(), where)
+		require.Equal(t, p.status, c.Status(), where)
+		require.Equal(t, p.message, c.Message(language.English), where)
+		require.Contains(t, []string{"yes", "no"}, p.retry, where)
+		assert.NotEmpty(t, p.reason, where)
+		assert.Equal(t, p.retry == "yes", c.Retryable(), where)
+		assert.Equal(t, p.retry == "yes", errcode.Retryable(fmt.Errorf("call: %w", c)), where)
+		re := decode(t, c.Status(), nil, `{"error_code":"`+c.String()+`","error_msg":"`+c.Message(language.English)+`"}`)
+		assert.Equal(t, p.retry == "yes", errcode.Retryable(re), where)
+	}
+	for c, want := range map[errcode.Code]bool{
+		errcode.TooManyRequests: true, errcode.TokenExpired: false, errcode.JobStatusAbnormal: true,
+		errcode.GatewayThrottled: true, errcode.GatewayBackendUnavailable: true, errcode.GatewayBackendTimeout: true,
+		errcode.GatewayIAMUnavailable: true, errcode.GatewayAuthFailed: false, errcode.GatewayAPIAccessDenied: false,
+	} {
+		assert.Equal(t, want, c.Retryable(), c.Name())
+	}
+}
+
+func TestGatewayRowsDecodeByStatusThenMessage(t *testing.T) {
+	for status, want := range map[int]errcode.Code{
+		400: errcode.GatewayAPIRequestError,
+		413: errcode.GatewayRequestEntityTooLarge,
+		414: errcode.GatewayRequestURITooLarge,
+		494: errcode.GatewayRequestHeadersTooLarge,
+		502: errcode.GatewayBackendUnavailable,
+		504: errcode.GatewayBackendTimeout,
+	} {
+		for _, code := range []string{"APIGW.0201", "APIG.0201"} {
+			re := decode(t, status, nil, `{"error_code":"`+code+`","error_msg":"some gateway text"}`)
+			assert.Equal(t, want, re.Code, "%s %d", code, status)
+			assert.Equal(t, code, re.WireCode, "kept as sent")
+			assert.True(t, errors.Is(re, errcode.GatewayAPIRequestError))
+		}
+	}
+	re := decode(t, 404, nil, `{"error_code":"APIGW.0101","error_msg":"The API does not exist."}`)
+	assert.Equal(t, errcode.GatewayAPINotFound, re.Code)
+	re = decode(t, 404, nil, `{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published in the environment"}`)
+	assert.Equal(t, errcode.GatewayAPINotPublished, re.Code)
+	re = decode(t, 500, nil, `{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`)
+	assert.Equal(t, errcode.GatewayBackendTimeout, re.Code, "no row with the status: the message decides")
+
+	re = decode(t, 401, nil, `{"error_code":"APIG.0301","error_msg":"Incorrect IAM authentication information: decrypt token fail"}`)
+	assert.Equal(t, errcode.GatewayIAMAuthFailed, re.Code)
+	assert.Equal(t, "Incorrect IAM authentication information: decrypt token fail", re.Message)
+	assert.False(t, errcode.Retryable(re))
+}
+
+func TestGatewayCodesAreWrittenInTheDocumentedForm(t *testing.T) {
+	w := serve(http.Header{"Accept-Language": {"zh"}}, func(http.ResponseWriter, *http.Request) error {
+		return errcode.GatewayProtocolNotSupported.With("xxx", "HTTPS")
+	})
+	assert.Equal(t, 400, w.Code)
+	assert.Equal(t, `{"error_code":"APIGW.0607","error_msg":"协议不支持,仅支持以下协议:HTTPS"}`, w.Body.String())
+}
