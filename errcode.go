@@ -158,3 +158,12 @@ func codeOf(err error) Code {
 	}
 	return 0
 }
+
+// setCode sets *target to c when target is a *Code and c is documented.
+func setCode(target any, c Code) bool {
+	p, ok := target.(*Code)
+	if ok && c.valid() {
+		*p = c
+	}
+	return ok && c.valid()
+}

@@ -106,6 +106,10 @@ func (e *Error) Unwrap() error {
 // wire code.
 func (e *Error) Is(target error) bool { return sameWire(e.Code(), target) }
 
+// As sets *target to e's Code when target is a *Code, so that errors.As
+// finds the exact row of an *Error in a chain.
+func (e *Error) As(target any) bool { return setCode(target, e.Code()) }
+
 // LogValue returns e for log/slog: its code, status, placeholder values
 // (whole) and cause as attributes.
 func (e *Error) LogValue() slog.Value {

@@ -58,6 +58,10 @@ func (e *ResponseError) Error() string {
 // wire code; an undocumented code matches nothing.
 func (e *ResponseError) Is(target error) bool { return e != nil && sameWire(e.Code, target) }
 
+// As sets *target to e's Code when target is a *Code and the code is
+// documented, so that errors.As finds the row of a response in a chain.
+func (e *ResponseError) As(target any) bool { return e != nil && setCode(target, e.Code) }
+
 // Limits on what FromResponse reads.
 const (
 	maxBodyBytes    = 1 << 20 // read and decoded

@@ -1,0 +1,130 @@
+package errcode_test
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+
+	"github.com/octopus-go/errcode"
+	"golang.org/x/text/language"
+)
+
+// A handler answers with a catalog error; Write sets the status, the headers
+// and the body.
+func ExampleWrite() {
+	w := httptest.NewRecorder()
+	errcode.Write(w, errcode.ScenarioNotFound)
+
+	fmt.Println(w.Code, w.Header().Get("Content-Type"))
+	fmt.Println(w.Body.String())
+	// Output:
+	// 404 application/json; charset=utf-8
+	// {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}
+}
+
+// An error that is not from the catalog is answered as an internal error,
+// without its text.
+func ExampleWrite_foreignError() {
+	w := httptest.NewRecorder()
+	errcode.Write(w, errors.New(`pq: password authentication failed for user "admin"`))
+
+	fmt.Println(w.Code, w.Body.String())
+	// Output:
+	// 500 {"error_code":"octopus.000002","error_msg":"Internal server error"}
+}
+
+// errors.Is matches a wire code anywhere in a chain; errors.As finds the
+// exact row.
+func ExampleCode_Is() {
+	err := fmt.Errorf("delete tag 7: %w", errcode.TagUsedInPackages.Wrap(sql.ErrTxDone))
+
+	fmt.Println(errors.Is(err, errcode.TagUsedInPackages))
+	fmt.Println(errors.Is(err, errcode.TagUsedInSegments)) // the same code, octopus.101006
+	fmt.Println(errors.Is(err, errcode.TagNotFound))
+	fmt.Println(errors.Is(err, sql.ErrTxDone))
+
+	var row errcode.Code
+	if errors.As(err, &row) {
+		fmt.Println(row.Name(), row.String())
+	}
+	// Output:
+	// true
+	// true
+	// false
+	// true
+	// TagUsedInPackages octopus.101006
+}
+
+// With fills the row's placeholders, in every language.
+func ExampleCode_With() {
+	err := errcode.InvalidRequestParam.With("key", "limit", "value", "-1")
+
+	fmt.Println(err.Message(language.English))
+	fmt.Println(err.Message(language.Chinese))
+	fmt.Println(err.Remediation(language.English))
+
+	w := httptest.NewRecorder()
+	errcode.Write(w, err)
+	fmt.Println(w.Body.String())
+	// Output:
+	// Request params [limit:-1] is invalid
+	// 请求参数[limit:-1]错误
+	// Make sure the request parameter [limit:-1] is correct
+	// {"error_code":"octopus.000003","error_msg":"Request params [limit:-1] is invalid"}
+}
+
+// Localize negotiates each request's language, so that Write answers in
+// it; HandlerFunc lets a handler return its error.
+func ExampleLocalize() {
+	h := errcode.Localize(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		return errcode.ScenarioNotFound
+	}))
+
+	for _, header := range []string{"zh-CN,zh;q=0.9,en;q=0.8", "en-US", "fr"} {
+		r := httptest.NewRequest("GET", "/scenarios/7", nil)
+		r.Header.Set("Accept-Language", header)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		fmt.Println(w.Body.String())
+	}
+	// Output:
+	// {"error_code":"octopus.107002","error_msg":"场景不存在"}
+	// {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}
+	// {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}
+}
+
+// A client turns an error response back into an error that errors.Is the
+// documented code.
+func ExampleFromResponse() {
+	resp := &http.Response{
+		StatusCode: 429,
+		Header:     http.Header{"X-Request-Id": {"f3a9"}, "Retry-After": {"2"}},
+		Body:       io.NopCloser(strings.NewReader(`{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}`)),
+	}
+	err := errcode.FromResponse(resp)
+
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, errcode.GatewayThrottled), errcode.Retryable(err))
+	wait, _ := errcode.RetryAfter(err)
+	fmt.Println(wait)
+	// Output:
+	// APIGW.0308: The throttling threshold has been reached. (HTTP 429, request id f3a9)
+	// true true
+	// 2s
+}
+
+// Lookup finds the constant for a wire code.
+func ExampleLookup() {
+	c, ok := errcode.Lookup("octopus.109005")
+	fmt.Println(ok, c.Name(), c.Status())
+	fmt.Println(c.Message(language.English))
+	fmt.Println(c.Remediation(language.Chinese))
+	// Output:
+	// true JobPreconditionFailed 428
+	// The job precondition unsatisfied
+	// 请检查后重试
+}
