@@ -94,3 +94,37 @@ func matches(t *table.Table, cols []column) bool {
 	}
 	return true
 }
+
+// A record is a complete row of a table, its cells found by field.
+type record struct {
+	pos   table.Pos
+	cells map[string]string
+}
+
+// readRecords reads the tables of src whose columns are those that
+// columnsOf picks for each, and returns their complete rows, reporting
+// each problem.
+func readRecords(src *Source, columnsOf func(*table.Table) []column, errs *table.ErrorList) (recs []record) {
+	tables, err := table.Read(src.Name, src.Data)
+	if err != nil {
+		*errs = append(*errs, err.(table.ErrorList)...)
+	}
+	for _, t := range tables {
+		cols := columnsOf(&t)
+		idx, ok := index(&t, cols, errs)
+		if !ok {
+			continue
+		}
+		for _, r := range t.Rows {
+			if !checkCells(r, t.Header, errs) {
+				continue
+			}
+			cells := make(map[string]string, len(idx))
+			for f, i := range idx {
+				cells[f] = r.Cells[i]
+			}
+			recs = append(recs, record{r.Pos, cells})
+		}
+	}
+	return recs
+}

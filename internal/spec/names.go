@@ -99,35 +99,23 @@ func readNames(src *Source, errs *table.ErrorList) (prefixes map[string]string, 
 	if src == nil {
 		return
 	}
-	tables, err := table.Read(src.Name, src.Data)
-	if err != nil {
-		*errs = append(*errs, err.(table.ErrorList)...)
-	}
-	for _, t := range tables {
-		cols := nameColumns
-		if matches(&t, prefixColumns) {
-			cols = prefixColumns
+	columnsOf := func(t *table.Table) []column {
+		if matches(t, prefixColumns) {
+			return prefixColumns
 		}
-		idx, ok := index(&t, cols, errs)
-		if !ok {
+		return nameColumns
+	}
+	for _, r := range readRecords(src, columnsOf, errs) {
+		if _, ok := r.cells["prefix"]; ok {
+			prefixes[r.cells["service"]] = r.cells["prefix"]
 			continue
 		}
-		for _, r := range t.Rows {
-			if !checkCells(r, t.Header, errs) {
-				continue
-			}
-			cell := func(field string) string { return r.Cells[idx[field]] }
-			if len(cols) == len(prefixColumns) {
-				prefixes[cell("service")] = cell("prefix")
-				continue
-			}
-			key := cell("code") + "\x00" + cell("message")
-			if first, dup := overrides[key]; dup {
-				errs.Addf(r.Pos, "%s already has a name at %s", cell("code"), first.pos)
-				continue
-			}
-			overrides[key] = &override{pos: r.Pos, name: cell("name")}
+		key := r.cells["code"] + "\x00" + r.cells["message"]
+		if first, dup := overrides[key]; dup {
+			errs.Addf(r.pos, "%s already has a name at %s", r.cells["code"], first.pos)
+			continue
 		}
+		overrides[key] = &override{pos: r.pos, name: r.cells["name"]}
 	}
 	return prefixes, overrides
 }

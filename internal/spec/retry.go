@@ -20,35 +20,22 @@ func applyRetry(c *Catalog, src *Source, errs *table.ErrorList) {
 		used   bool
 	}
 	policies := make(map[string]*policy)
-	tables, err := table.Read(src.Name, src.Data)
-	if err != nil {
-		*errs = append(*errs, err.(table.ErrorList)...)
-	}
-	for _, t := range tables {
-		idx, ok := index(&t, retryColumns, errs)
-		if !ok {
+	for _, r := range readRecords(src, func(*table.Table) []column { return retryColumns }, errs) {
+		cell := func(field string) string { return r.cells[field] }
+		p := &policy{pos: r.pos, reason: cell("reason")}
+		switch cell("retry") {
+		case "yes":
+			p.retry = true
+		case "no":
+		default:
+			errs.Addf(r.pos, "retry %q is neither yes nor no", cell("retry"))
+		}
+		key := cell("code") + "\x00" + cell("status") + "\x00" + cell("message")
+		if first, dup := policies[key]; dup {
+			errs.Addf(r.pos, "%s already has a policy at %s", cell("code"), first.pos)
 			continue
 		}
-		for _, r := range t.Rows {
-			if !checkCells(r, t.Header, errs) {
-				continue
-			}
-			cell := func(field string) string { return r.Cells[idx[field]] }
-			p := &policy{pos: r.Pos, reason: cell("reason")}
-			switch cell("retry") {
-			case "yes":
-				p.retry = true
-			case "no":
-			default:
-				errs.Addf(r.Pos, "retry %q is neither yes nor no", cell("retry"))
-			}
-			key := cell("code") + "\x00" + cell("status") + "\x00" + cell("message")
-			if first, dup := policies[key]; dup {
-				errs.Addf(r.Pos, "%s already has a policy at %s", cell("code"), first.pos)
-				continue
-			}
-			policies[key] = p
-		}
+		policies[key] = p
 	}
 	for _, r := range c.Rows() {
 		p, ok := policies[r.Code+"\x00"+strconv.Itoa(r.Status)+"\x00"+r.Message[c.Wire]]
