@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+
+	"github.com/octopus-go/errcode"
+	"golang.org/x/text/language"
+)
+
+// decodeCmd is "errcode decode".
+var decodeCmd = subcommand{
+	name:     "decode",
+	synopsis: "[-lang en|zh] [-json] [FILE]",
+	summary: `Decode reads an error response from FILE, or from standard input when FILE
+is absent or "-": a body such as {"error_code":"...","error_msg":"..."}, or a
+whole response as curl -i prints it. It prints the status, the code, message
+and request id as sent, whether to retry and, for a documented code, what it
+means and what to do. An undocumented code is shown as such (exit 0).
+`,
+}
+
+// maxInput is how much of its input decode reads; errcode.FromResponse
+// itself reads at most 1 MiB of a body.
+const maxInput = 4 << 20
+
+// runDecode runs "errcode decode" with args, the arguments after the
+// command name, reading standard input from stdin.
+func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet(decodeCmd, stderr)
+	lang := langFlag(fs)
+	asJSON := jsonFlag(fs)
+	pos, exit, ok := parseArgs(decodeCmd, fs, args, stdout, stderr)
+	if !ok {
+		return exit
+	}
+	if len(pos) > 1 {
+		fmt.Fprintf(stderr, "errcode decode: more than one FILE\n")
+		return usageError(decodeCmd, stderr)
+	}
+	tags, err := languages(*lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcode: %v\n", err)
+		return exitUsage
+	}
+	in, name := stdin, "standard input"
+	if len(pos) == 1 && pos[0] != "-" {
+		f, err := os.Open(pos[0])
+		if err != nil {
+			fmt.Fprintf(stderr, "errcode: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		in, name = f, pos[0]
+	}
+	data, err := io.ReadAll(io.LimitReader(in, maxInput))
+	if err != nil {
+		fmt.Fprintf(stderr, "errcode: reading %s: %v\n", name, err)
+		return exitUsage
+	}
+	resp, err := readResponse(data)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcode: %s: %v\n", name, err)
+		return exitUsage
+	}
+	rerr := errcode.FromResponse(resp)
+	var re *errcode.ResponseError
+	if !errors.As(rerr, &re) {
+		if *asJSON {
+			writeJSON(stdout, nil)
+		} else {
+			fmt.Fprintf(stdout, "status:      %s\nnot an error response\n", statusText(resp.StatusCode))
+		}
+		return exitOK
+	}
+	if *asJSON {
+		writeJSON(stdout, []entry{decodedEntry(re)})
+	} else {
+		writeDecoded(stdout, re, tags)
+	}
+	return exitOK
+}
+
+// readResponse returns the response data holds: a whole response as
+// curl -i prints it, after any interim responses (100 Continue, a proxy's
+// 200 Connection established, redirects followed by curl -L); or else a
+// bare body, with status 0.
+func readResponse(data []byte) (*http.Response, error) {
+	rest := bytes.TrimLeft(data, " \t\r\n")
+	if !bytes.HasPrefix(rest, []byte("HTTP/")) {
+		return &http.Response{Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(data))}, nil
+	}
+	for {
+		resp, body, err := parseResponse(rest)
+		if err != nil {
+			return nil, err
+		}
+		next := bytes.TrimLeft(body, " \t\r\n")
+		if resp.StatusCode < 400 && bytes.HasPrefix(next, []byte("HTTP/")) {
+			rest = next
+			continue
+		}
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		return resp, nil
+	}
+}
+
+// parseResponse parses the status line and headers at the start of data
+// with http.ReadResponse, bare LF line endings and all, and returns the
+// response without its body, and the bytes after the headers. It reads
+// the body as curl printed it, whatever Content-Length or
+// Transfer-Encoding said. The status line of HTTP/2 and HTTP/3, which
+// curl prints as "HTTP/2 502", is read as HTTP/1.1's.
+func parseResponse(data []byte) (*http.Response, []byte, error) {
+	line, after, _ := bytes.Cut(data, []byte("\n"))
+	if proto, status, _ := bytes.Cut(line, []byte(" ")); string(proto) == "HTTP/2" || string(proto) == "HTTP/3" {
+		data = append([]byte("HTTP/1.1 "+string(status)+"\n"), after...)
+	}
+	br := bufio.NewReader(bytes.NewReader(data))
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("not an HTTP response: %v", err)
+	}
+	body, _ := io.ReadAll(br) // reads from memory
+	return resp, body, nil
+}
+
+// decodedEntry returns the JSON form of a decoded response: the row of a
+// documented code, else what was sent, and in both cases what was sent
+// under "sent".
+func decodedEntry(re *errcode.ResponseError) entry {
+	var e entry
+	if re.Code != 0 {
+		e = newEntry(re.Code)
+	} else {
+		e = entry{
+			Code:        re.WireCode,
+			Status:      re.StatusCode,
+			Message:     map[string]string{},
+			Remediation: map[string]string{},
+		}
+	}
+	e.Retryable = errcode.Retryable(re)
+	e.Sent = &sent{
+		Status:    re.StatusCode,
+		Code:      re.WireCode,
+		Message:   re.Message,
+		RequestID: re.RequestID,
+		Excerpt:   re.Excerpt,
+	}
+	if wait, ok := errcode.RetryAfter(re); ok {
+		e.Sent.RetryAfterSeconds = int64(wait.Seconds())
+	}
+	return e
+}
+
+// writeDecoded writes what re says to w: what the response sent, then the
+// documented row of its code, in the languages tags.
+func writeDecoded(w io.Writer, re *errcode.ResponseError, tags []language.Tag) {
+	fmt.Fprintf(w, "status:      %s\n", statusText(re.StatusCode))
+	switch {
+	case re.WireCode == "" && re.Message == "":
+		fmt.Fprintln(w, "code:        none, the body is not a JSON error")
+		body := strings.Join(strings.Fields(re.Excerpt), " ")
+		if body == "" {
+			body = "(empty)"
+		}
+		fmt.Fprintf(w, "body:        %s\n", body)
+	case re.Code == 0:
+		code := re.WireCode
+		if code == "" {
+			code = "none"
+		}
+		fmt.Fprintf(w, "code:        %s (undocumented)\n", code)
+	default:
+		fmt.Fprintf(w, "code:        %s\n", re.WireCode)
+	}
+	if re.Message != "" {
+		fmt.Fprintf(w, "message:     %s\n", re.Message)
+	}
+	if re.RequestID != "" {
+		fmt.Fprintf(w, "request id:  %s\n", re.RequestID)
+	}
+	fmt.Fprintf(w, "retryable:   %s\n", yesNo(errcode.Retryable(re)))
+	if wait, ok := errcode.RetryAfter(re); ok {
+		fmt.Fprintf(w, "retry after: %s\n", wait)
+	}
+	if re.Code != 0 {
+		fmt.Fprintln(w)
+		writeRow(w, re.Code, tags)
+	}
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/octopus-go/errcode"
+	"golang.org/x/text/language"
+)
+
+// A subcommand describes one command for its flag set and its help.
+type subcommand struct {
+	name     string // such as "explain"
+	synopsis string // the arguments after the name
+	summary  string // what the command does, for -h
+}
+
+// newFlagSet returns a flag set for cmd that reports flag errors to stderr
+// and leaves the usage text to [parseArgs].
+func newFlagSet(cmd subcommand, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("errcode "+cmd.name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseArgs parses args with fs, flags before, between or after the
+// positional arguments, which it returns; after "--" every argument is
+// positional. On -h it prints cmd's help to stdout and returns exitOK and
+// ok false; on a flag error, a short usage to stderr and exitUsage.
+func parseArgs(cmd subcommand, fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (pos []string, exit int, ok bool) {
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, "usage: errcode %s %s\n\n%s\nflags:\n", cmd.name, cmd.synopsis, cmd.summary)
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			fs.SetOutput(stderr)
+			return nil, exitOK, false
+		}
+		if err != nil {
+			return nil, usageError(cmd, stderr), false
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, exitOK, true
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), exitOK, true
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// usageError prints cmd's synopsis to stderr and returns exitUsage.
+func usageError(cmd subcommand, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "usage: errcode %s %s\nRun 'errcode %s -h' for details.\n", cmd.name, cmd.synopsis, cmd.name)
+	return exitUsage
+}
+
+// jsonFlag defines the -json flag on fs.
+func jsonFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("json", false, "print a JSON array of objects with keys code, status, name, retryable,\nmessage and remediation ({\"en\": ..., \"zh\": ...})")
+}
+
+// langFlag defines the -lang flag on fs.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", "", "print only this `language`, en or zh (text output; -json has every language)")
+}
+
+// languages returns the catalog languages to print for the -lang value s:
+// every one when s is empty, else the one whose base language is s's.
+func languages(s string) ([]language.Tag, error) {
+	all := errcode.Languages()
+	if s == "" {
+		return all, nil
+	}
+	if tag, err := language.Parse(strings.ReplaceAll(s, "_", "-")); err == nil {
+		base, _ := tag.Base()
+		for _, t := range all {
+			if b, _ := t.Base(); b == base {
+				return []language.Tag{t}, nil
+			}
+		}
+	}
+	keys := make([]string, len(all))
+	for i, t := range all {
+		keys[i] = langKey(t)
+	}
+	return nil, fmt.Errorf("-lang %s: the catalog has %s", s, strings.Join(keys, ", "))
+}
+
+// langKey returns the short name of a catalog language, such as "en", as
+// the text output and the JSON keys use it.
+func langKey(t language.Tag) string {
+	base, _ := t.Base()
+	return base.String()
+}

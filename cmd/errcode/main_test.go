@@ -1,0 +1,505 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// runCmd runs the command in-process with args and stdin, and returns its
+// standard output, standard error and exit status.
+func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, exit int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	exit = run(args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), exit
+}
+
+// decodeJSON decodes a JSON array of objects, failing t if it is not one.
+func decodeJSON(t *testing.T, s string) []map[string]any {
+	t.Helper()
+	var v []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(s), &v), s)
+	return v
+}
+
+const scenarioNotFound = `octopus.107002  ScenarioNotFound
+  status:          404 Not Found
+  retryable:       no
+  message en:      Scenario is not exists
+  message zh:      场景不存在
+  remediation en:  Check and try again
+  remediation zh:  请检查后重试
+`
+
+// TestExplain checks the whole explanation of octopus.107002.
+func TestExplain(t *testing.T) {
+	out, errOut, exit := runCmd(t, "", "explain", "107002")
+	assert.Equal(t, exitOK, exit)
+	assert.Empty(t, errOut)
+	assert.Equal(t, scenarioNotFound, out)
+}
+
+// TestExplainForms checks the forms of a code that explain accepts: any case, with or
+// without octopus., the APIG. alias and constant names.
+func TestExplainForms(t *testing.T) {
+	for arg, first := range map[string]string{
+		"107002":           "octopus.107002  ScenarioNotFound",
+		"octopus.107002":   "octopus.107002  ScenarioNotFound",
+		"OCTOPUS.107002":   "octopus.107002  ScenarioNotFound",
+		" Octopus.107002 ": "octopus.107002  ScenarioNotFound",
+		"ScenarioNotFound": "octopus.107002  ScenarioNotFound",
+		"scenarionotfound": "octopus.107002  ScenarioNotFound",
+		"APIGW.0308":       "APIGW.0308  GatewayThrottled",
+		"apigw.0308":       "APIGW.0308  GatewayThrottled",
+		"APIG.0308":        "APIGW.0308  GatewayThrottled",
+		"apig.0308":        "APIGW.0308  GatewayThrottled",
+		"109005":           "octopus.109005  JobPreconditionFailed",
+	} {
+		t.Run(arg, func(t *testing.T) {
+			out, errOut, exit := runCmd(t, "", "explain", arg)
+			require.Equal(t, exitOK, exit, errOut)
+			assert.Equal(t, first, strings.SplitN(out, "\n", 2)[0])
+		})
+	}
+}
+
+// TestExplainLang checks -lang, before and after the codes, and a language the
+// catalog lacks.
+func TestExplainLang(t *testing.T) {
+	want := `octopus.107002  ScenarioNotFound
+  status:          404 Not Found
+  retryable:       no
+  message zh:      场景不存在
+  remediation zh:  请检查后重试
+`
+	for _, args := range [][]string{
+		{"explain", "-lang", "zh", "107002"},
+		{"explain", "107002", "-lang", "zh"},
+		{"explain", "-lang=zh-CN", "107002"},
+		{"explain", "-lang", "zh_CN", "--", "107002"},
+	} {
+		out, errOut, exit := runCmd(t, "", args...)
+		assert.Equal(t, exitOK, exit, "%q: %s", args, errOut)
+		assert.Equal(t, want, out, "%q", args)
+	}
+
+	out, _, exit := runCmd(t, "", "explain", "-lang", "en", "107002")
+	assert.Equal(t, exitOK, exit)
+	assert.Contains(t, out, "  message en:      Scenario is not exists\n")
+	assert.NotContains(t, out, "场景不存在")
+
+	_, errOut, exit := runCmd(t, "", "explain", "-lang", "fr", "107002")
+	assert.Equal(t, exitUsage, exit)
+	assert.Equal(t, "errcode: -lang fr: the catalog has en, zh\n", errOut)
+}
+
+// TestExplainSeveralRows checks that a code documented on several rows prints every row.
+func TestExplainSeveralRows(t *testing.T) {
+	out, _, exit := runCmd(t, "", "explain", "octopus.101006")
+	require.Equal(t, exitOK, exit)
+	var heads []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "octopus.") {
+			heads = append(heads, line)
+		}
+	}
+	assert.Equal(t, []string{
+		"octopus.101006  TagUsedInSegments",
+		"octopus.101006  TagUsedInPackages",
+		"octopus.101006  TagUsedInDataWarehouse",
+	}, heads)
+	assert.Contains(t, out, "  message en:      Tag Used In Packages\n")
+	assert.Contains(t, out, "  message zh:      标签被数据仓库引用\n")
+
+	out, _, exit = runCmd(t, "", "explain", "-json", "apigw.0201")
+	require.Equal(t, exitOK, exit)
+	var statuses []float64
+	for _, e := range decodeJSON(t, out) {
+		assert.Equal(t, "APIGW.0201", e["code"])
+		statuses = append(statuses, e["status"].(float64))
+	}
+	assert.Equal(t, []float64{400, 413, 414, 494, 502, 504}, statuses)
+}
+
+// TestExplainJSON checks the JSON form of one row, key by key.
+func TestExplainJSON(t *testing.T) {
+	out, errOut, exit := runCmd(t, "", "explain", "-json", "octopus.107002")
+	require.Equal(t, exitOK, exit, errOut)
+	assert.Equal(t, []map[string]any{{
+		"code":        "octopus.107002",
+		"status":      float64(404),
+		"name":        "ScenarioNotFound",
+		"retryable":   false,
+		"message":     map[string]any{"en": "Scenario is not exists", "zh": "场景不存在"},
+		"remediation": map[string]any{"en": "Check and try again", "zh": "请检查后重试"},
+	}}, decodeJSON(t, out))
+	assert.True(t, strings.HasPrefix(out, "[\n"), out)
+}
+
+// TestExplainUndocumented checks exit status 1 and the nearest codes suggested for an
+// undocumented code.
+func TestExplainUndocumented(t *testing.T) {
+	out, errOut, exit := runCmd(t, "", "explain", "octopus.999999")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.Empty(t, out)
+	prefix := "errcode: octopus.999999 is not documented; nearest: "
+	require.True(t, strings.HasPrefix(errOut, prefix), errOut)
+	near := strings.Split(strings.TrimSuffix(strings.TrimPrefix(errOut, prefix), "\n"), ", ")
+	require.Len(t, near, 3)
+	for _, c := range near {
+		_, ok := errcode.Lookup(c)
+		assert.True(t, ok, c)
+	}
+
+	// One digit too many: the code it was meant to be comes first.
+	_, errOut, exit = runCmd(t, "", "explain", "1070022")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.True(t, strings.HasPrefix(errOut, "errcode: octopus.1070022 is not documented; nearest: octopus.107002, "), errOut)
+
+	_, errOut, exit = runCmd(t, "", "explain", "apig.0309")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.True(t, strings.HasPrefix(errOut, "errcode: APIGW.0309 is not documented; nearest: APIGW.0308, "), errOut)
+
+	_, errOut, exit = runCmd(t, "", "explain", "ScenarioNotFund")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.True(t, strings.HasPrefix(errOut, "errcode: ScenarioNotFund is not documented; nearest: ScenarioNotFound, "), errOut)
+
+	// The documented codes are still explained, on stdout.
+	out, errOut, exit = runCmd(t, "", "explain", "107002", "999999")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.Equal(t, scenarioNotFound, out)
+	assert.True(t, strings.HasPrefix(errOut, "errcode: octopus.999999 is not documented; nearest: "), errOut)
+
+	out, _, exit = runCmd(t, "", "explain", "-json", "999999")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.Equal(t, "[]\n", out)
+}
+
+// TestDistance checks the edit distance.
+func TestDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"abc", "", 3},
+		{"kitten", "sitting", 3},
+		{"OCTOPUS.107002", "OCTOPUS.107003", 1},
+		{"场景", "场所", 1},
+	} {
+		assert.Equal(t, tc.want, distance(tc.a, tc.b), "%q %q", tc.a, tc.b)
+	}
+}
+
+// TestList checks that list prints every row as an aligned table.
+func TestList(t *testing.T) {
+	out, errOut, exit := runCmd(t, "", "list")
+	require.Equal(t, exitOK, exit, errOut)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	n := 0
+	for range errcode.All() {
+		n++
+	}
+	require.Len(t, lines, n+1)
+	header := lines[0]
+	require.Regexp(t, `^CODE +STATUS +NAME +MESSAGE$`, header)
+	col := strings.Index(header, "STATUS")
+	for _, line := range lines[1:] {
+		// ASCII columns before MESSAGE, so byte offsets align.
+		assert.NotEqual(t, ' ', line[col], line)
+		assert.Equal(t, byte(' '), line[col-1], line)
+	}
+	assert.Contains(t, out, "\nAPIGW.0308 ")
+	assert.Contains(t, out, "Scenario is not exists\n")
+}
+
+// TestListFilters checks -status, -grep and list's exit status 1 when nothing matches.
+func TestListFilters(t *testing.T) {
+	out, errOut, exit := runCmd(t, "", "list", "-status", "428")
+	require.Equal(t, exitOK, exit, errOut)
+	assert.Equal(t, "CODE            STATUS  NAME                   MESSAGE\n"+
+		"octopus.109005  428     JobPreconditionFailed  The job precondition unsatisfied\n", out)
+
+	out, _, exit = runCmd(t, "", "list", "-status", "428", "-lang", "zh")
+	require.Equal(t, exitOK, exit)
+	assert.NotContains(t, out, "The job precondition unsatisfied")
+
+	out, _, exit = runCmd(t, "", "list", "-json", "-status", "428")
+	require.Equal(t, exitOK, exit)
+	v := decodeJSON(t, out)
+	require.Len(t, v, 1)
+	assert.Equal(t, "octopus.109005", v[0]["code"])
+	assert.Equal(t, "JobPreconditionFailed", v[0]["name"])
+
+	for text, want := range map[string]string{
+		"THROTTLING":       "APIGW.0308",     // English message, any case
+		"场景不存在":            "octopus.107002", // Chinese message
+		"scenarionotfound": "octopus.107002", // name
+		"octopus.109005":   "octopus.109005", // code
+		"请检查后重试":           "octopus.107002", // Chinese remediation
+	} {
+		out, errOut, exit := runCmd(t, "", "list", "-grep", text)
+		require.Equal(t, exitOK, exit, "%s: %s", text, errOut)
+		assert.Contains(t, out, "\n"+want+" ", text)
+	}
+
+	out, _, exit = runCmd(t, "", "list", "-grep", "scenario", "-status", "404")
+	require.Equal(t, exitOK, exit)
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n")[1:] {
+		assert.Regexp(t, ` 404 `, line)
+	}
+
+	out, errOut, exit = runCmd(t, "", "list", "-status", "999")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.Empty(t, out)
+	assert.Equal(t, "errcode: no documented code matches\n", errOut)
+
+	out, _, exit = runCmd(t, "", "list", "-json", "-grep", "no such text anywhere")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.Equal(t, "[]\n", out)
+}
+
+// decodeCases are the decode inputs in testdata and the lines their text
+// output must have.
+var decodeCases = []struct {
+	file  string
+	lines []string
+}{
+	{"curl-i-404.txt", []string{
+		"status:      404 Not Found",
+		"code:        octopus.107002",
+		"message:     Scenario is not exists",
+		"request id:  5d1c6f0e9a8b4c3d",
+		"retryable:   no",
+		"octopus.107002  ScenarioNotFound",
+		"  remediation zh:  请检查后重试",
+	}},
+	{"curl-i-http2-lf.txt", []string{
+		"status:      429 Too Many Requests",
+		"code:        APIG.0308",
+		"message:     The throttling threshold has been reached: policy ip over ratelimit,limit:5,time:1 minute",
+		"request id:  0b7e44c1d2f3",
+		"retryable:   yes",
+		"retry after: 30s",
+		"APIGW.0308  GatewayThrottled",
+	}},
+	{"curl-i-502-html.txt", []string{
+		"status:      502 Bad Gateway",
+		"code:        none, the body is not a JSON error",
+		"body:        <html> <head><title>502 Bad Gateway</title></head> <body> <center><h1>502 Bad Gateway</h1></center> <hr><center>nginx</center> </body> </html>",
+		"retryable:   yes",
+	}},
+	{"apigw-undocumented.json", []string{
+		"status:      unknown",
+		"code:        APIGW.0309 (undocumented)",
+		"message:     Some new gateway error",
+		"request id:  req-0309",
+		"retryable:   no",
+	}},
+	{"apigw-0201.json", []string{
+		"status:      unknown",
+		"code:        APIGW.0201",
+		"APIGW.0201  GatewayBackendTimeout",
+		"  status:          504 Gateway Timeout",
+	}},
+}
+
+// TestDecode decodes each file in testdata, from the file, from standard input and
+// with CRLF line endings.
+func TestDecode(t *testing.T) {
+	for _, tc := range decodeCases {
+		t.Run(tc.file, func(t *testing.T) {
+			path := filepath.Join("testdata", tc.file)
+			out, errOut, exit := runCmd(t, "", "decode", path)
+			require.Equal(t, exitOK, exit, errOut)
+			assert.Empty(t, errOut)
+			got := strings.Split(out, "\n")
+			for _, line := range tc.lines {
+				assert.Contains(t, got, line)
+			}
+
+			// The same from standard input, and with CRLF line endings.
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			for _, in := range []string{string(data), strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n", "\r\n")} {
+				stdinOut, _, exit := runCmd(t, in, "decode")
+				require.Equal(t, exitOK, exit)
+				assert.Equal(t, out, stdinOut)
+			}
+			stdinOut, _, _ := runCmd(t, string(data), "decode", "-")
+			assert.Equal(t, out, stdinOut)
+		})
+	}
+}
+
+// TestDecodeUndocumentedHasNoRow checks that an undocumented code is shown without a row.
+func TestDecodeUndocumentedHasNoRow(t *testing.T) {
+	out, _, exit := runCmd(t, "", "decode", "testdata/apigw-undocumented.json")
+	require.Equal(t, exitOK, exit)
+	assert.NotContains(t, out, "remediation")
+	assert.False(t, strings.HasSuffix(out, "\n\n"), out)
+}
+
+// TestDecodeJSON checks decode's JSON form for a documented, an undocumented and a
+// non-JSON response.
+func TestDecodeJSON(t *testing.T) {
+	out, errOut, exit := runCmd(t, "", "decode", "-json", "testdata/curl-i-http2-lf.txt")
+	require.Equal(t, exitOK, exit, errOut)
+	v := decodeJSON(t, out)
+	require.Len(t, v, 1)
+	assert.Equal(t, "APIGW.0308", v[0]["code"])
+	assert.Equal(t, float64(429), v[0]["status"])
+	assert.Equal(t, "GatewayThrottled", v[0]["name"])
+	assert.Equal(t, true, v[0]["retryable"])
+	assert.Equal(t, "请求达到流控阈值", v[0]["message"].(map[string]any)["zh"])
+	assert.Equal(t, map[string]any{
+		"status":              float64(429),
+		"code":                "APIG.0308",
+		"message":             "The throttling threshold has been reached: policy ip over ratelimit,limit:5,time:1 minute",
+		"request_id":          "0b7e44c1d2f3",
+		"retry_after_seconds": float64(30),
+	}, v[0]["sent"])
+
+	out, _, exit = runCmd(t, "", "decode", "-json", "testdata/apigw-undocumented.json")
+	require.Equal(t, exitOK, exit)
+	assert.Equal(t, []map[string]any{{
+		"code":        "APIGW.0309",
+		"status":      float64(0),
+		"name":        "",
+		"retryable":   false,
+		"message":     map[string]any{},
+		"remediation": map[string]any{},
+		"sent": map[string]any{
+			"status":     float64(0),
+			"code":       "APIGW.0309",
+			"message":    "Some new gateway error",
+			"request_id": "req-0309",
+		},
+	}}, decodeJSON(t, out))
+
+	out, _, exit = runCmd(t, "", "decode", "testdata/curl-i-502-html.txt", "-json")
+	require.Equal(t, exitOK, exit)
+	v = decodeJSON(t, out)
+	require.Len(t, v, 1)
+	assert.Equal(t, "", v[0]["code"])
+	assert.Equal(t, float64(502), v[0]["status"])
+	assert.Equal(t, true, v[0]["retryable"])
+	assert.Contains(t, v[0]["sent"].(map[string]any)["excerpt"], "<h1>502 Bad Gateway</h1>")
+}
+
+// TestDecodeOddInput checks a success response, an empty input, curl -L output,
+// malformed and missing input.
+func TestDecodeOddInput(t *testing.T) {
+	out, errOut, exit := runCmd(t, "HTTP/1.1 200 OK\n\n{}", "decode")
+	assert.Equal(t, exitOK, exit, errOut)
+	assert.Equal(t, "status:      200 OK\nnot an error response\n", out)
+
+	out, _, exit = runCmd(t, "HTTP/1.1 200 OK\n\n{}", "decode", "-json")
+	assert.Equal(t, exitOK, exit)
+	assert.Equal(t, "[]\n", out)
+
+	out, _, exit = runCmd(t, "", "decode")
+	assert.Equal(t, exitOK, exit)
+	assert.Equal(t, "status:      unknown\ncode:        none, the body is not a JSON error\nbody:        (empty)\nretryable:   no\n", out)
+
+	// curl -L: a redirect, then the error.
+	out, _, exit = runCmd(t, "HTTP/1.1 302 Found\nLocation: /x\n\nHTTP/1.1 404 Not Found\n\n"+
+		`{"error":{"code":"octopus.107002","message":"Scenario is not exists"}}`, "decode")
+	assert.Equal(t, exitOK, exit)
+	assert.Contains(t, out, "status:      404 Not Found\ncode:        octopus.107002\n")
+
+	_, errOut, exit = runCmd(t, "HTTP/1.1 garbage\n\n", "decode")
+	assert.Equal(t, exitUsage, exit)
+	assert.Equal(t, "errcode: standard input: not an HTTP response: malformed HTTP status code \"garbage\"\n", errOut)
+
+	_, errOut, exit = runCmd(t, "", "decode", "testdata/no-such-file")
+	assert.Equal(t, exitUsage, exit)
+	assert.Contains(t, errOut, "no-such-file")
+
+	_, _, exit = runCmd(t, "", "decode", "a", "b")
+	assert.Equal(t, exitUsage, exit)
+}
+
+// TestUsage checks the help and usage errors of the command and each subcommand.
+func TestUsage(t *testing.T) {
+	out, errOut, exit := runCmd(t, "")
+	assert.Equal(t, exitUsage, exit)
+	assert.Empty(t, out)
+	assert.Equal(t, usage, errOut)
+
+	for _, h := range []string{"-h", "-help", "--help", "help"} {
+		out, errOut, exit = runCmd(t, "", h)
+		assert.Equal(t, exitOK, exit, h)
+		assert.Equal(t, usage, out, h)
+		assert.Empty(t, errOut, h)
+	}
+
+	_, errOut, exit = runCmd(t, "", "frobnicate")
+	assert.Equal(t, exitUsage, exit)
+	assert.Equal(t, "errcode: unknown command \"frobnicate\"\nRun 'errcode -h' for usage.\n", errOut)
+
+	for _, cmd := range []subcommand{explainCmd, listCmd, decodeCmd} {
+		out, errOut, exit = runCmd(t, "", cmd.name, "-h")
+		assert.Equal(t, exitOK, exit, cmd.name)
+		assert.Empty(t, errOut, cmd.name)
+		assert.True(t, strings.HasPrefix(out, "usage: errcode "+cmd.name+" "+cmd.synopsis+"\n"), out)
+		assert.Contains(t, out, "  -json\n")
+
+		out, errOut, exit = runCmd(t, "", cmd.name, "-bogus")
+		assert.Equal(t, exitUsage, exit, cmd.name)
+		assert.Empty(t, out)
+		assert.Equal(t, "flag provided but not defined: -bogus\n"+
+			"usage: errcode "+cmd.name+" "+cmd.synopsis+"\n"+
+			"Run 'errcode "+cmd.name+" -h' for details.\n", errOut)
+	}
+
+	_, errOut, exit = runCmd(t, "", "explain")
+	assert.Equal(t, exitUsage, exit)
+	assert.True(t, strings.HasPrefix(errOut, "errcode explain: no CODE given\n"), errOut)
+
+	_, errOut, exit = runCmd(t, "", "list", "extra")
+	assert.Equal(t, exitUsage, exit)
+	assert.True(t, strings.HasPrefix(errOut, "errcode list: unexpected argument \"extra\"\n"), errOut)
+
+	_, _, exit = runCmd(t, "", "list", "-status", "x")
+	assert.Equal(t, exitUsage, exit)
+}
+
+// TestBinary builds the command and runs the README's first command,
+// go run ./cmd/errcode explain octopus.107002, as the built binary.
+func TestBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "errcode")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", bin, ".")
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	cmd := exec.Command(bin, "explain", "octopus.107002")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	require.NoError(t, cmd.Run(), stderr.String())
+	assert.Equal(t, 0, cmd.ProcessState.ExitCode())
+	assert.Equal(t, scenarioNotFound, stdout.String())
+	assert.Empty(t, stderr.String())
+
+	cmd = exec.Command(bin, "explain", "octopus.999999")
+	err = cmd.Run()
+	var exitErr *exec.ExitError
+	require.ErrorAs(t, err, &exitErr)
+	assert.Equal(t, exitUndocumented, exitErr.ExitCode())
+}
