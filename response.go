@@ -70,7 +70,8 @@ const (
 )
 
 // FromResponse returns the error an HTTP response reports, or nil for a
-// response with a status below 400 (or a nil response).
+// response with a status from 100 to 399 (or a nil response). Any other
+// status, including an unknown 0, gives an error.
 //
 // It decodes a JSON body of the form {"error_code": ..., "error_msg": ...},
 // {"code": ..., "message": ...} or either inside {"error": {...}}, and
@@ -86,14 +87,16 @@ func FromResponse(resp *http.Response) error {
 	e := &ResponseError{
 		StatusCode: resp.StatusCode,
 		RequestID:  headerValue(resp.Header, "X-Request-Id"),
-		RetryAfter: retryAfter(headerValue(resp.Header, "Retry-After"), time.Now()),
+	}
+	if v := headerValue(resp.Header, "Retry-After"); v != "" {
+		e.RetryAfter = retryAfter(v, time.Now())
 	}
 	if resp.Body != nil {
 		buf := bufPool.Get().(*[]byte)
 		*buf = readBounded((*buf)[:0], resp.Body, maxBodyBytes)
-		io.CopyN(io.Discard, resp.Body, maxDrainBytes)
-		resp.Body.Close()
 		e.decode(*buf)
+		drain(resp.Body, *buf, maxDrainBytes) // decode keeps nothing of buf
+		resp.Body.Close()
 		if cap(*buf) <= 64<<10 {
 			bufPool.Put(buf)
 		}
@@ -116,7 +119,25 @@ func readBounded(dst []byte, r io.Reader, limit int) []byte {
 	return dst
 }
 
-// wireBody is what FromResponse reads from a body.
+// drain reads and discards at most limit more bytes of r, as
+// io.CopyN(io.Discard, r, limit) does, but with scratch as its buffer.
+func drain(r io.Reader, scratch []byte, limit int) {
+	scratch = scratch[:cap(scratch)]
+	if len(scratch) == 0 {
+		io.CopyN(io.Discard, r, int64(limit))
+		return
+	}
+	for limit > 0 {
+		n, err := r.Read(scratch[:min(len(scratch), limit)])
+		limit -= n
+		if err != nil || n < 0 {
+			return
+		}
+	}
+}
+
+// wireBody is what FromResponse reads from a body, when the scanner of
+// jsonscan.go leaves a body to encoding/json.
 type wireBody struct {
 	ErrorCode string    `json:"error_code"`
 	ErrorMsg  string    `json:"error_msg"`
@@ -131,6 +152,19 @@ var wireBodyPool = sync.Pool{New: func() any { return new(wireBody) }}
 // decode fills e from body.
 func (e *ResponseError) decode(body []byte) {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
+	switch top, inner, hasInner, result := scanBody(body); result {
+	case scanNotObject:
+		e.Excerpt = excerpt(body)
+	case scanObject:
+		code, msg, id := scanned(body, top, inner, hasInner, e.RequestID == "")
+		e.set(body, code, msg, id)
+	default:
+		e.decodeJSON(body)
+	}
+}
+
+// decodeJSON fills e from body with encoding/json.
+func (e *ResponseError) decodeJSON(body []byte) {
 	w := wireBodyPool.Get().(*wireBody)
 	defer func() { *w = wireBody{}; wireBodyPool.Put(w) }()
 	if err := json.Unmarshal(body, w); err != nil {
@@ -140,6 +174,11 @@ func (e *ResponseError) decode(body []byte) {
 		}
 	}
 	code, msg, id := w.fields()
+	e.set(body, code, msg, id)
+}
+
+// set fills e from the code, message and request id of its body.
+func (e *ResponseError) set(body []byte, code, msg, id string) {
 	if e.RequestID == "" {
 		e.RequestID = id
 	}
@@ -262,4 +301,3 @@ func retryAfter(v string, now time.Time) time.Duration {
 	}
 	return 0
 }
-
