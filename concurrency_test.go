@@ -1,0 +1,151 @@
+package errcode_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+)
+
+// TestConcurrentUse runs Write, Lookup, Negotiate, FromResponse and the
+// middleware (Localize around HandlerFunc) from many goroutines at once,
+// through a real server, while another goroutine keeps changing the default
+// language. Run it with -race: the catalog is read-only after init, the
+// negotiator is swapped atomically, and the pooled buffers of Write and
+// FromResponse are never shared by two calls.
+func TestConcurrentUse(t *testing.T) {
+	const goroutines, iterations = 16, 200
+	codes := slices.Collect(errcode.All())
+	require.NotEmpty(t, codes)
+
+	mux := http.NewServeMux()
+	mux.Handle("/code/{i}", errcode.Localize(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		i, err := strconv.Atoi(r.PathValue("i"))
+		if err != nil || i < 0 || i >= len(codes) {
+			return errors.New("bad index " + r.PathValue("i"))
+		}
+		w.Header().Set("X-Request-Id", r.URL.Query().Get("v"))
+		return fmt.Errorf("handler: %w", codes[i].With("key", "k", "value", r.URL.Query().Get("v")).Wrap(errors.New(relDSN)))
+	})))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: goroutines}, Timeout: 30 * time.Second}
+	defer client.CloseIdleConnections()
+
+	// The default language changes while requests are served; every
+	// request below names its language, so no answer depends on it.
+	stop := make(chan struct{})
+	var flipper sync.WaitGroup
+	flipper.Go(func() {
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+			tag := language.English
+			if i%2 == 0 {
+				tag = language.Chinese
+			}
+			errcode.SetDefaultLanguage(tag)
+			assert.Contains(t, errcode.Languages(), errcode.DefaultLanguage())
+		}
+	})
+	t.Cleanup(func() {
+		errcode.SetDefaultLanguage(language.English)
+		require.Equal(t, errcode.Languages()[0], errcode.DefaultLanguage(), "English restored")
+	})
+
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			for i := range iterations {
+				if !relConcurrentStep(t, client, srv.URL, codes, g, i) {
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(stop)
+	flipper.Wait()
+}
+
+// relConcurrentStep is one iteration of goroutine g; it reports whether all
+// went well. It uses assert, not require: it runs off the test goroutine.
+func relConcurrentStep(t *testing.T, client *http.Client, url string, codes []errcode.Code, g, i int) bool {
+	idx := (g*31 + i) % len(codes)
+	c := codes[idx]
+	v := fmt.Sprintf("g%d-i%d", g, i)
+	l := relLanguages[1+i%2] // en, zh
+	e := c.With("key", "k", "value", v)
+
+	// The middleware over HTTP, and FromResponse on its answer.
+	req, err := http.NewRequest(http.MethodGet, fmt.Sprintf("%s/code/%d?v=%s", url, idx, v), nil)
+	if !assert.NoError(t, err) {
+		return false
+	}
+	req.Header.Set("Accept-Language", l.accept)
+	resp, err := client.Do(req)
+	if !assert.NoError(t, err) {
+		return false
+	}
+	got := errcode.FromResponse(resp)
+	var re *errcode.ResponseError
+	ok := assert.ErrorAs(t, got, &re) &&
+		assert.Equal(t, c.Status(), re.StatusCode) &&
+		assert.Equal(t, c.String(), re.WireCode) &&
+		assert.Equal(t, e.Message(l.tag), re.Message, "%s in %s", c, l.accept) &&
+		assert.Equal(t, v, re.RequestID) &&
+		assert.ErrorIs(t, got, c)
+	if !ok {
+		return false
+	}
+
+	// Negotiate on the same request.
+	want := errcode.Languages()[0]
+	if l.accept == "zh" {
+		want = errcode.Languages()[1]
+	}
+	if !assert.Equal(t, want, errcode.Negotiate(req)) {
+		return false
+	}
+
+	// Write outside the middleware answers in the default language of the
+	// moment: either, never a mix.
+	rec := httptest.NewRecorder()
+	errcode.Write(rec, e)
+	en, zh := relWant(t, c.String(), e.Message(language.English)), relWant(t, c.String(), e.Message(language.Chinese))
+	if body := rec.Body.String(); !assert.True(t, body == en || body == zh, "body %s", body) {
+		return false
+	}
+
+	// Lookup finds the first row of the code.
+	first, found := errcode.Lookup(c.String())
+	if !assert.True(t, found) || !assert.ErrorIs(t, first, c) || !assert.LessOrEqual(t, first, c) {
+		return false
+	}
+
+	// FromResponse on bodies that differ by goroutine: what one call
+	// decodes is not overwritten by another's pooled buffer.
+	body := fmt.Sprintf(`{"error_code":%q,"error_msg":%q,"request_id":%q}`, c.String(), e.Message(l.tag), v)
+	got = errcode.FromResponse(&http.Response{StatusCode: c.Status(), Body: io.NopCloser(bytes.NewReader([]byte(body)))})
+	ok = assert.ErrorAs(t, got, &re) &&
+		assert.Equal(t, c.String(), re.WireCode) &&
+		assert.Equal(t, e.Message(l.tag), re.Message) &&
+		assert.Equal(t, v, re.RequestID) &&
+		assert.Equal(t, c.Retryable(), errcode.Retryable(got))
+	return ok
+}

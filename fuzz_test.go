@@ -1,0 +1,340 @@
+package errcode_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+)
+
+// The fuzz targets of the package. Each runs its seed corpus (the f.Add
+// calls and testdata/fuzz/<name>) in go test; to fuzz one for longer:
+//
+//	go test -run '^$' -fuzz '^FuzzFromResponse$' -fuzztime 60s .
+
+// relBody is a response body that counts what is read from it and whether
+// it was closed.
+type relBody struct {
+	r      io.Reader
+	read   int
+	closed bool
+}
+
+func (b *relBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	b.read += n
+	return n, err
+}
+
+func (b *relBody) Close() error { b.closed = true; return nil }
+
+// Bounds FromResponse keeps to: it decodes at most 1 MiB, drains at most
+// 64 KiB more, and keeps an excerpt of at most 256 bytes and "…".
+const (
+	relMaxBody    = 1 << 20
+	relMaxDrain   = 64 << 10
+	relMaxExcerpt = 256 + len("…")
+)
+
+// FuzzFromResponse decodes any status, X-Request-Id, Retry-After and body.
+// It must never panic; it returns nil below 400 and otherwise a
+// *ResponseError that keeps the status, reads a bounded amount, closes the
+// body; and a JSON object whose error_code is a documented code is
+// recognised as that code.
+func FuzzFromResponse(f *testing.F) {
+	for _, s := range []struct {
+		status      int
+		id, retry   string
+		body        string
+		description string
+	}{
+		{404, "req-1", "", `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, "documented"},
+		{400, "", "", `{"error_code":"octopus.101006","error_msg":"任务不存在"}`, "one of three rows, by message"},
+		{429, "", "120", `{"code":"APIGW.0308","message":"The throttling threshold has been reached."}`, "code/message"},
+		{503, "", "Wed, 21 Oct 2099 07:28:00 GMT", `{"error":{"code":"APIG.0201","message":"Backend unavailable","request_id":"r"}}`, "nested, alias"},
+		{409, "", "", `{"error_code":"octopus.402009","error_msg":"您请求的资源已经被占用"}`, "undocumented"},
+		{502, "", "", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", "proxy"},
+		{503, "", "", "", "empty"},
+		{500, "", "-1", "\uFEFF{\"error_code\":\"octopus.000002\"}", "BOM"},
+		{400, "", "", `{"error_code":107002,"error_msg":{"a":1}}`, "wrong types"},
+		{400, "", "", `{"error_code":"octopus.107002","error_code":"octopus.000002"}`, "duplicate keys"},
+		{400, "", "", "{\"error_code\":\"octopus.10700\xff\"}", "invalid UTF-8"},
+		{400, "", "", `{"error_code":"octopus.107002"`, "cut"},
+		{0, "", "", `null`, "no status"},
+		{99, "", "", `[]`, "below 100"},
+		{200, "", "", `{"error_code":"octopus.107002"}`, "success"},
+		{1000, "\xff", "99999999999", strings.Repeat(`{"error":`, 50) + `{"error_code":"octopus.107002"}` + strings.Repeat("}", 50), "deep"},
+	} {
+		f.Add(s.status, s.id, s.retry, []byte(s.body))
+	}
+	f.Fuzz(func(t *testing.T, status int, requestID, retryAfter string, body []byte) {
+		b := &relBody{r: bytes.NewReader(body)}
+		resp := &http.Response{StatusCode: status, Header: http.Header{}, Body: b}
+		if requestID != "" {
+			resp.Header["X-Request-Id"] = []string{requestID}
+		}
+		if retryAfter != "" {
+			resp.Header["Retry-After"] = []string{retryAfter}
+		}
+		err := errcode.FromResponse(resp)
+		if status >= 100 && status < 400 {
+			require.NoError(t, err)
+			return
+		}
+		var re *errcode.ResponseError
+		require.ErrorAs(t, err, &re)
+		require.Equal(t, status, re.StatusCode, "status kept")
+		require.True(t, b.closed, "body closed")
+		require.LessOrEqual(t, b.read, relMaxBody+relMaxDrain, "bounded read")
+		require.NotEmpty(t, re.Error())
+		require.True(t, utf8.ValidString(re.Excerpt), "excerpt %q", re.Excerpt)
+		require.LessOrEqual(t, len(re.Excerpt), relMaxExcerpt)
+		require.GreaterOrEqual(t, re.RetryAfter, 0*re.RetryAfter)
+		if requestID != "" {
+			require.Equal(t, requestID, re.RequestID, "X-Request-Id wins")
+		}
+		if re.WireCode == "" {
+			require.Zero(t, re.Code, "no row without a code")
+		}
+		if re.Code != 0 {
+			require.ErrorIs(t, err, re.Code)
+			c, ok := errcode.Lookup(re.WireCode)
+			require.True(t, ok, "a row for %q", re.WireCode)
+			require.ErrorIs(t, err, c)
+		}
+		if re.Code != 0 {
+			require.Equal(t, re.Code.Retryable(), errcode.Retryable(err), "documented policy")
+		}
+
+		// The reference: what encoding/json reads from the first MiB.
+		want := relReference(body[:min(len(body), relMaxBody)], requestID)
+		require.Equal(t, want.WireCode, re.WireCode, "error_code as encoding/json reads it")
+		require.Equal(t, want.Message, re.Message, "error_msg as encoding/json reads it")
+		require.Equal(t, want.RequestID, re.RequestID, "request id as encoding/json reads it")
+		require.Equal(t, want.Excerpt != "", re.Excerpt != "", "an excerpt when and only when no code or message: %q", re.Excerpt)
+
+		// The oracle: a body of at most 1 MiB that encoding/json reads as
+		// an object whose one error_code key holds a documented code.
+		if len(body) > relMaxBody {
+			return
+		}
+		var m map[string]any
+		if json.Unmarshal(bytes.TrimPrefix(body, []byte("\uFEFF")), &m) != nil || m == nil {
+			return
+		}
+		var keys int
+		for k := range m {
+			if strings.EqualFold(k, "error_code") {
+				keys++
+			}
+		}
+		code, _ := m["error_code"].(string)
+		documented, ok := errcode.Lookup(code)
+		if keys != 1 || !ok {
+			return
+		}
+		require.ErrorIs(t, err, documented, "%s recognised", code)
+		require.Equal(t, code, re.WireCode)
+	})
+}
+
+// relWire is the reference decoding of a body: what encoding/json reads.
+type relWire struct {
+	ErrorCode string   `json:"error_code"`
+	ErrorMsg  string   `json:"error_msg"`
+	Code      string   `json:"code"`
+	Message   string   `json:"message"`
+	RequestID string   `json:"request_id"`
+	Error     *relWire `json:"error"`
+}
+
+// relReference returns the fields FromResponse must find in body, a body
+// of at most 1 MiB, as encoding/json decodes it: the error_code/error_msg,
+// else code/message, of the object or else of its "error" object; a type
+// error leaves a field empty, a syntax error leaves them all empty. Excerpt
+// is only set non-empty or empty.
+func relReference(body []byte, requestID string) errcode.ResponseError {
+	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
+	var w relWire
+	if err := json.Unmarshal(body, &w); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if !errors.As(err, &typeErr) {
+			w = relWire{}
+		}
+	}
+	code, msg, id := w.fields()
+	e := errcode.ResponseError{WireCode: code, Message: msg, RequestID: relFirst(requestID, id)}
+	if code == "" && msg == "" && len(bytes.TrimSpace(body)) > 0 {
+		e.Excerpt = "set"
+	}
+	return e
+}
+
+// fields returns the code, message and request id of w, from its object or
+// else from its "error" object; the request id only from these two levels.
+func (w *relWire) fields() (code, msg, id string) {
+	code, msg, id = relFirst(w.ErrorCode, w.Code), relFirst(w.ErrorMsg, w.Message), w.RequestID
+	if w.Error != nil && code == "" && msg == "" {
+		code, msg, _ = w.Error.fields()
+		id = relFirst(id, w.Error.RequestID)
+	}
+	return code, msg, id
+}
+
+func relFirst(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// relMatcher is the matcher of the differential check in FuzzNegotiate:
+// the catalog's languages, English, the default, first.
+var relMatcher = language.NewMatcher([]language.Tag{language.MustParse("en-US"), language.MustParse("zh-CN")})
+
+// FuzzNegotiate negotiates any Accept-Language and X-Language values. It
+// must never panic and always pick a catalog language; for Accept-Language
+// alone, the one language.MatchStrings picks; for an X-Language naming a
+// catalog language, that one.
+func FuzzNegotiate(f *testing.F) {
+	for _, s := range [][2]string{
+		{"", ""},
+		{"zh", ""},
+		{"zh-CN,zh;q=0.9,en;q=0.8", ""},
+		{"fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5", ""},
+		{"*", ""},
+		{"zh-Hant-TW", ""},
+		{"zh;q=abc", ""},
+		{"zh;q=0.5;q=0.6", ""},
+		{"en;q=0, zh;q=0.1", ""},
+		{"i-klingon, x-pig-latin", ""},
+		{"", "zh_CN"},
+		{"zh", "en_US"},
+		{"en", "zh-cn"},
+		{"zh", "fr"},
+		{"zh", "*"},
+		{strings.Repeat("zh-CN-", 200), strings.Repeat("x_", 300)},
+		{strings.Repeat("en;q=0.1,", 300) + "zh", "und"},
+		{"\xff\xfe", "\x00"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	catalog := errcode.Languages()
+	require.Len(f, catalog, 2)
+	f.Fuzz(func(t *testing.T, accept, xlang string) {
+		require.Equal(t, catalog[0], errcode.DefaultLanguage(), "the differential check needs English as the default")
+		r := &http.Request{Header: http.Header{}}
+		if accept != "" {
+			r.Header["Accept-Language"] = []string{accept}
+		}
+		if xlang != "" {
+			r.Header["X-Language"] = []string{xlang}
+		}
+		got := errcode.Negotiate(r)
+		require.Contains(t, catalog, got)
+		require.Equal(t, got, errcode.Negotiate(r), "the same answer from the cache")
+
+		_, i := language.MatchStrings(relMatcher, accept)
+		byAccept := catalog[i]
+		alone := &http.Request{Header: http.Header{}}
+		if accept != "" {
+			alone.Header["Accept-Language"] = []string{accept}
+		}
+		require.Equal(t, byAccept, errcode.Negotiate(alone), "Accept-Language %q", accept)
+
+		want := byAccept
+		if tag, err := language.Parse(strings.ReplaceAll(xlang, "_", "-")); xlang != "" && err == nil {
+			if _, i, conf := relMatcher.Match(tag); conf != language.No {
+				want = catalog[i]
+			}
+		}
+		require.Equal(t, want, got, "X-Language %q, Accept-Language %q", xlang, accept)
+	})
+}
+
+// relCut is a placeholder value as a body repeats it: at most 128 bytes,
+// cut at a character boundary and ended with "…" when longer.
+func relCut(s string) string {
+	if len(s) <= 128 {
+		return s
+	}
+	cut := 128
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// relWant is the body encoding/json writes for a code and message.
+func relWant(t testing.TB, code, msg string) string {
+	b, err := json.Marshal(struct {
+		Code string `json:"error_code"`
+		Msg  string `json:"error_msg"`
+	}{code, msg})
+	require.NoError(t, err)
+	return string(b)
+}
+
+// FuzzWritePlaceholders fills octopus.000003's placeholders with any
+// strings. The body must be valid JSON and valid UTF-8, with exactly the
+// keys error_code and error_msg and the row's code, in both languages; and
+// byte for byte what encoding/json writes for the message with the values
+// cut to 128 bytes.
+func FuzzWritePlaceholders(f *testing.F) {
+	for _, s := range [][2]string{
+		{"name", "x"},
+		{"", ""},
+		{`"quoted"`, `back\slash`},
+		{"</script><script>alert(1)</script>", "&amp;"},
+		{"\x00\x01\x1f\x7f", "\n\r\t"},
+		{"\xff\xfe", "\xe4\xb8"},
+		{"\u2028\u2029", "\ufeff"},
+		{"{key}", "{value}"},
+		{strings.Repeat("a", 127) + "中", strings.Repeat("\x80", 200)},
+		{strings.Repeat("中", 100), strings.Repeat("é", 64) + "z"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	h := errcode.Localize(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		return errcode.InvalidRequestParam.With("key", r.Header.Get("K"), "value", r.Header.Get("V"))
+	}))
+	f.Fuzz(func(t *testing.T, k, v string) {
+		rec := httptest.NewRecorder()
+		errcode.Write(rec, errcode.InvalidRequestParam.With("key", k, "value", v))
+		relCheckPlaceholderBody(t, rec, "Request params ["+relCut(k)+":"+relCut(v)+"] is invalid")
+
+		// In Chinese, through the middleware. Header values go through
+		// the map as they are, whatever bytes they hold.
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Header["Accept-Language"] = []string{"zh"}
+		r.Header["K"], r.Header["V"] = []string{k}, []string{v}
+		rec = httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		relCheckPlaceholderBody(t, rec, "请求参数["+relCut(k)+":"+relCut(v)+"]错误")
+	})
+}
+
+func relCheckPlaceholderBody(t *testing.T, rec *httptest.ResponseRecorder, msg string) {
+	t.Helper()
+	require.Equal(t, http.StatusBadRequest, rec.Code)
+	require.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"))
+	body := rec.Body.Bytes()
+	require.True(t, json.Valid(body), "valid JSON: %q", body)
+	require.True(t, utf8.Valid(body), "valid UTF-8: %q", body)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(body, &m))
+	require.Len(t, m, 2, "exactly two keys: %q", body)
+	require.Equal(t, "octopus.000003", m["error_code"])
+	require.IsType(t, "", m["error_msg"])
+	require.Equal(t, relWant(t, "octopus.000003", msg), string(body), "as encoding/json writes it")
+	require.NotContains(t, string(body), "<", "HTML escaped")
+}

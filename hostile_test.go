@@ -1,0 +1,639 @@
+package errcode_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
+)
+
+// Hostile input: what a peer can send to a service (request headers) or to
+// a client (response bodies), and what a caller can put in a placeholder.
+// docs/reliability.md lists the classes tried and what each must give.
+
+// relForever streams its pattern without end, counting what it gives.
+type relForever struct {
+	prefix  []byte
+	pattern byte
+	read    int
+	closed  bool
+}
+
+func (r *relForever) Read(p []byte) (int, error) {
+	n := 0
+	if r.read < len(r.prefix) {
+		n = copy(p, r.prefix[r.read:])
+	}
+	for i := n; i < len(p); i++ {
+		p[i] = r.pattern
+	}
+	r.read += len(p)
+	return len(p), nil
+}
+
+func (r *relForever) Close() error { r.closed = true; return nil }
+
+// relJSON10MiB is a documented error body padded to 10 MiB: valid JSON,
+// but cut at the 1 MiB FromResponse reads.
+func relJSON10MiB() []byte {
+	head := `{"error_code":"octopus.107002","error_msg":"Scenario is not exists","pad":"`
+	b := make([]byte, 0, 10<<20)
+	b = append(b, head...)
+	b = append(b, bytes.Repeat([]byte("a"), 10<<20-len(head)-2)...)
+	return append(b, `"}`...)
+}
+
+const relNginx502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n" +
+	"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+
+func TestHostileResponseBodies(t *testing.T) {
+	json10 := relJSON10MiB()
+	deep := strings.Repeat(`{"error":`, 10000) + `{"error_code":"octopus.107002"}` + strings.Repeat("}", 10000)
+	deepArray := strings.Repeat("[", 10000) + strings.Repeat("]", 10000)
+	longHTML := "<!DOCTYPE html><html><body>" + strings.Repeat("<p>Service Unavailable</p>", 40) + "</body></html>"
+	for _, tc := range []struct {
+		name   string
+		status int
+		header http.Header
+		body   []byte
+		want   errcode.ResponseError // StatusCode is set from status
+	}{
+		{
+			name: "10 MiB of JSON is cut at 1 MiB: an excerpt", status: 404, body: json10,
+			want: errcode.ResponseError{Excerpt: string(json10[:256]) + "…"},
+		},
+		{
+			name: "10 MiB of garbage: an excerpt of 256 bytes, valid UTF-8", status: 500,
+			body: bytes.Repeat([]byte("\x00\xff"), 5<<20),
+			want: errcode.ResponseError{Excerpt: strings.Repeat("\x00\ufffd", 63) + "\x00…"},
+		},
+		{
+			name: "JSON nested 10,000 deep is past encoding/json's depth: an excerpt", status: 400, body: []byte(deep),
+			want: errcode.ResponseError{Excerpt: deep[:256] + "…"},
+		},
+		{
+			name: "an array nested 10,000 deep is not an object: an excerpt", status: 400, body: []byte(deepArray),
+			want: errcode.ResponseError{Excerpt: deepArray[:256] + "…"},
+		},
+		{
+			name: "error_code as a number: the message kept, no code", status: 404,
+			body: []byte(`{"error_code":107002,"error_msg":"Scenario is not exists"}`),
+			want: errcode.ResponseError{Message: "Scenario is not exists"},
+		},
+		{
+			name: "error_code as an object: the message kept, no code", status: 404,
+			body: []byte(`{"error_code":{"code":"octopus.107002"},"error_msg":"Scenario is not exists"}`),
+			want: errcode.ResponseError{Message: "Scenario is not exists"},
+		},
+		{
+			name: "error_code as a number alone: an excerpt", status: 404,
+			body: []byte(` {"error_code":107002} `),
+			want: errcode.ResponseError{Excerpt: `{"error_code":107002}`},
+		},
+		{
+			name: "error_code null: code is read", status: 404,
+			body: []byte(`{"error_code":null,"code":"octopus.107002"}`),
+			want: errcode.ResponseError{Code: errcode.ScenarioNotFound, WireCode: "octopus.107002"},
+		},
+		{
+			name: "duplicate keys: the last wins, as in encoding/json", status: 404,
+			body: []byte(`{"error_code":"octopus.107002","error_msg":"Scenario is not exists","error_code":"octopus.000002"}`),
+			want: errcode.ResponseError{Code: errcode.InternalServerError, WireCode: "octopus.000002", Message: "Scenario is not exists"},
+		},
+		{
+			name: "invalid UTF-8 in the message: replaced by U+FFFD", status: 404,
+			body: []byte("{\"error_code\":\"octopus.107002\",\"error_msg\":\"Scenario \xff\xfe is not exists\"}"),
+			want: errcode.ResponseError{Code: errcode.ScenarioNotFound, WireCode: "octopus.107002", Message: "Scenario \ufffd\ufffd is not exists"},
+		},
+		{
+			name: "invalid UTF-8 in the code: kept as sent, not documented", status: 404,
+			body: []byte("{\"error_code\":\"octopus.1070\xff2\"}"),
+			want: errcode.ResponseError{WireCode: "octopus.1070\ufffd2"},
+		},
+		{
+			name: "invalid UTF-8 outside strings: an excerpt, valid UTF-8", status: 400,
+			body: []byte("{\"error_code\":\"octopus.107002\"\xff}"),
+			want: errcode.ResponseError{Excerpt: "{\"error_code\":\"octopus.107002\"\ufffd}"},
+		},
+		{
+			name: "a UTF-8 BOM is skipped", status: 404,
+			body: []byte("\xef\xbb\xbf{\"error_code\":\"octopus.107002\",\"error_msg\":\"场景不存在\"}"),
+			want: errcode.ResponseError{Code: errcode.ScenarioNotFound, WireCode: "octopus.107002", Message: "场景不存在"},
+		},
+		{
+			name: "an HTML 502 page from a proxy", status: 502,
+			header: http.Header{"Content-Type": {"text/html"}, "X-Request-Id": {"gw-1"}},
+			body:   []byte(relNginx502),
+			want:   errcode.ResponseError{RequestID: "gw-1", Excerpt: strings.TrimSpace(relNginx502)},
+		},
+		{
+			name: "a long HTML page: 256 bytes and …", status: 503, body: []byte(longHTML),
+			want: errcode.ResponseError{Excerpt: longHTML[:256] + "…"},
+		},
+		{
+			name: "an empty 503", status: 503, header: http.Header{"Retry-After": {"120"}},
+			body: []byte{},
+			want: errcode.ResponseError{RetryAfter: 2 * time.Minute},
+		},
+		{
+			name: "white space only", status: 503, body: []byte(" \r\n\t "),
+			want: errcode.ResponseError{},
+		},
+		{
+			name: "the header's request id wins over the body's", status: 404,
+			header: http.Header{"X-Request-Id": {"hdr"}},
+			body:   []byte(`{"error_code":"octopus.107002","request_id":"body"}`),
+			want:   errcode.ResponseError{Code: errcode.ScenarioNotFound, WireCode: "octopus.107002", RequestID: "hdr"},
+		},
+		{
+			name: "a malformed Retry-After is no wait", status: 429,
+			header: http.Header{"Retry-After": {"soon"}},
+			body:   []byte(`{"code":"APIGW.0308","message":"The throttling threshold has been reached."}`),
+			want:   errcode.ResponseError{Code: relLookup(t, "APIGW.0308"), WireCode: "APIGW.0308", Message: "The throttling threshold has been reached."},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := &relBody{r: bytes.NewReader(tc.body)}
+			h := tc.header
+			if h == nil {
+				h = http.Header{}
+			}
+			err := errcode.FromResponse(&http.Response{StatusCode: tc.status, Header: h, Body: b})
+			var re *errcode.ResponseError
+			require.ErrorAs(t, err, &re)
+			tc.want.StatusCode = tc.status
+			require.Equal(t, tc.want, *re)
+			require.True(t, b.closed, "body closed")
+			require.LessOrEqual(t, b.read, relMaxBody+relMaxDrain, "bounded read")
+			if tc.want.Code != 0 {
+				require.ErrorIs(t, err, tc.want.Code)
+			}
+		})
+	}
+
+	t.Run("a nil body", func(t *testing.T) {
+		err := errcode.FromResponse(&http.Response{StatusCode: 503})
+		require.Equal(t, &errcode.ResponseError{StatusCode: 503}, err)
+		require.Equal(t, "error response without a body (HTTP 503)", err.Error())
+		require.True(t, errcode.Retryable(err))
+	})
+	t.Run("the proxy's 502 is retryable", func(t *testing.T) {
+		err := errcode.FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(strings.NewReader(relNginx502))})
+		require.True(t, errcode.Retryable(err))
+		require.Contains(t, err.Error(), "502 Bad Gateway")
+	})
+}
+
+func TestHostileRetryAfter(t *testing.T) {
+	for v, want := range map[string]time.Duration{
+		"soon":                          0,
+		"-1":                            0,
+		"1.5":                           0,
+		"99999999999":                   0,
+		"4294967295":                    4294967295 * time.Second,
+		"0":                             0,
+		"Mon, 02 Jan 2006 15:04:05 GMT": 0,
+		strings.Repeat("9", 100<<10):    0,
+	} {
+		err := errcode.FromResponse(&http.Response{StatusCode: 503, Header: http.Header{"Retry-After": {v}}})
+		var re *errcode.ResponseError
+		require.ErrorAs(t, err, &re)
+		require.Equal(t, want, re.RetryAfter, "Retry-After %.20q", v)
+		_, ok := errcode.RetryAfter(err)
+		require.Equal(t, want > 0, ok)
+	}
+	future := time.Now().Add(time.Hour).UTC().Format(http.TimeFormat)
+	err := errcode.FromResponse(&http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {future}}})
+	wait, ok := errcode.RetryAfter(err)
+	require.True(t, ok)
+	require.InDelta(t, time.Hour, wait, float64(2*time.Second))
+}
+
+func relLookup(t *testing.T, code string) errcode.Code {
+	c, ok := errcode.Lookup(code)
+	require.True(t, ok, code)
+	return c
+}
+
+func TestHostileBodyThatNeverEnds(t *testing.T) {
+	t.Run("reader", func(t *testing.T) {
+		const prefix = `{"error_code":"octopus.107002","error_msg":"`
+		body := &relForever{prefix: []byte(prefix), pattern: 'x'}
+		err := errcode.FromResponse(&http.Response{StatusCode: 404, Body: body})
+		var re *errcode.ResponseError
+		require.ErrorAs(t, err, &re)
+		require.Equal(t, 404, re.StatusCode)
+		require.Empty(t, re.WireCode, "a cut body is no JSON")
+		require.Equal(t, prefix+strings.Repeat("x", 256-len(prefix))+"…", re.Excerpt)
+		require.GreaterOrEqual(t, body.read, relMaxBody, "reads the 1 MiB it decodes")
+		require.LessOrEqual(t, body.read, relMaxBody+relMaxDrain, "then drains at most 64 KiB")
+		require.True(t, body.closed)
+	})
+	t.Run("server", func(t *testing.T) {
+		var sent relCounter
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			chunk := bytes.Repeat([]byte("<p>busy</p>"), 1000)
+			for {
+				n, err := w.Write(chunk)
+				sent.add(n)
+				if err != nil {
+					return
+				}
+			}
+		}))
+		defer srv.Close()
+		done := make(chan error, 1)
+		go func() {
+			resp, err := srv.Client().Get(srv.URL)
+			if err != nil {
+				done <- err
+				return
+			}
+			done <- errcode.FromResponse(resp)
+		}()
+		select {
+		case err := <-done:
+			var re *errcode.ResponseError
+			require.ErrorAs(t, err, &re)
+			require.Equal(t, http.StatusServiceUnavailable, re.StatusCode)
+			require.Equal(t, strings.Repeat("<p>busy</p>", 23)+"<p>"+"…", re.Excerpt)
+		case <-time.After(30 * time.Second):
+			t.Fatal("FromResponse did not return on a body that never ends")
+		}
+	})
+}
+
+// relCounter counts bytes across goroutines.
+type relCounter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *relCounter) add(n int) { c.mu.Lock(); c.n += n; c.mu.Unlock() }
+
+// relNegotiate returns the language Negotiate picks for the headers.
+func relNegotiate(accept, xlang string) language.Tag {
+	r := &http.Request{Header: http.Header{}}
+	if accept != "" {
+		r.Header["Accept-Language"] = []string{accept}
+	}
+	if xlang != "" {
+		r.Header["X-Language"] = []string{xlang}
+	}
+	return errcode.Negotiate(r)
+}
+
+var (
+	relEN = language.MustParse("en-US")
+	relZH = language.MustParse("zh-CN")
+)
+
+func TestHostileRequestHeaders(t *testing.T) {
+	tags := func(n int, tag string) string { return strings.TrimSuffix(strings.Repeat(tag+",", n), ",") }
+	for _, tc := range []struct {
+		name          string
+		accept, xlang string
+		want          language.Tag
+	}{
+		{"none", "", "", relEN},
+		{"100 KiB of zh-CN: over x/text's 1000 subtags, ignored", strings.Repeat("zh-CN,", 100<<10/6), "", relEN},
+		{"100 KiB of fr;q=0.9 then zh", strings.Repeat("fr;q=0.9,", 100<<10/9) + "zh", "", relZH},
+		{"zh then 100 KiB of spaces", "zh," + strings.Repeat(" ", 100<<10), "", relZH},
+		{"100 KiB of one bad tag", strings.Repeat("a", 100<<10), "", relEN},
+		{"5,000 tags fr;q=0.9, then zh;q=0.5", tags(5000, "fr;q=0.9") + ",zh;q=0.5", "", relZH},
+		{"5,000 tags zh", tags(5000, "zh"), "", relZH},
+		{"zh then 5,000 en-GB: 5,000 subtags, ignored", "zh," + tags(5000, "en-GB"), "", relEN},
+		{"q not a number", "zh;q=abc", "", relEN},
+		{"q empty", "zh;q=", "", relEN},
+		{"q hexadecimal", "zh;q=0x1", "", relEN},
+		{"q upper-case Q", "zh;Q=0.5", "", relEN},
+		{"q twice", "zh;q=0.5;q=0.6", "", relEN},
+		{"q negative", "zh;q=-1", "", relEN},
+		{"q zero", "zh;q=0", "", relEN},
+		{"q above 1", "zh;q=2", "", relZH},
+		{"q with spaces", "zh ; q = 0.5", "", relZH},
+		{"q NaN", "zh;q=NaN", "", relZH},
+		{"a parameter other than q", "zh;foo=bar", "", relEN},
+		{"q zero for English", "en;q=0, zh;q=0.1", "", relZH},
+		{"*", "*", "", relEN},
+		{"* before zh", "*;q=0.5, zh;q=0.1", "", relZH},
+		{"unknown language", "tlh", "", relEN},
+		{"unknown region", "zz-ZZ", "", relEN},
+		{"private use", "x-pirate", "", relEN},
+		{"grandfathered", "i-klingon", "", relEN},
+		{"unknown then zh", "fr, de;q=0.9, zh;q=0.1", "", relZH},
+		{"case and underscore", "ZH_cn", "", relZH},
+		{"Traditional Chinese gets Chinese", "zh-TW", "", relZH},
+		{"invalid UTF-8", "zh\xff", "", relEN},
+		{"X-Language wins", "en", "zh_CN", relZH},
+		{"X-Language en_US wins", "zh", "en_US", relEN},
+		{"X-Language unknown: Accept-Language", "zh", "fr", relZH},
+		{"X-Language *: Accept-Language", "zh", "*", relZH},
+		{"X-Language of 100 KiB: Accept-Language", "zh", strings.Repeat("x_", 50<<10), relZH},
+		{"X-Language of 100 KiB of subtags: refused, Accept-Language", "en", "zh-" + strings.Repeat("abcde-", 17<<10) + "x", relEN},
+		{"X-Language invalid UTF-8", "zh", "en\xff", relZH},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			require.Equal(t, tc.want, relNegotiate(tc.accept, tc.xlang))
+			require.Equal(t, tc.want, relNegotiate(tc.accept, tc.xlang), "again, from the cache if short")
+			require.Less(t, time.Since(start), 2*time.Second, "negotiation is fast whatever the header")
+		})
+	}
+
+	t.Run("a service default of Chinese", func(t *testing.T) {
+		errcode.SetDefaultLanguage(language.Chinese)
+		t.Cleanup(func() { errcode.SetDefaultLanguage(language.English) })
+		require.Equal(t, relZH, relNegotiate("", ""))
+		require.Equal(t, relZH, relNegotiate("fr", ""))
+		require.Equal(t, relZH, relNegotiate("x-pirate", ""))
+		// CLDR's language matching, which x/text follows, sends a speaker
+		// of Urdu or Klingon to English rather than to the default.
+		require.Equal(t, relEN, relNegotiate("ur", ""))
+		require.Equal(t, relEN, relNegotiate("tlh", ""))
+		require.Equal(t, relZH, relNegotiate("zh;q=abc", ""))
+		require.Equal(t, relEN, relNegotiate("en", ""))
+		require.Equal(t, relEN, relNegotiate("", "en_US"))
+	})
+}
+
+// TestXTextHasCVE202232149Fix checks that golang.org/x/text is v0.3.8 or
+// later, the first version whose ParseAcceptLanguage bounds its work on a
+// long Accept-Language (CVE-2022-32149), in go.mod and in the test binary.
+func TestXTextHasCVE202232149Fix(t *testing.T) {
+	mod, err := os.ReadFile("go.mod")
+	require.NoError(t, err)
+	m := regexp.MustCompile(`(?m)^\s*(?:require\s+)?golang\.org/x/text\s+(v\S+)`).FindSubmatch(mod)
+	require.NotNil(t, m, "go.mod requires golang.org/x/text")
+	require.True(t, relSemverAtLeast(t, string(m[1]), 0, 3, 8), "go.mod has x/text %s, want v0.3.8 or later", m[1])
+
+	// A test binary may carry no dependency list; when it does, check the
+	// version linked too.
+	info, ok := debug.ReadBuildInfo()
+	require.True(t, ok)
+	for _, d := range info.Deps {
+		if d.Path == "golang.org/x/text" {
+			v := d.Version
+			if d.Replace != nil {
+				v = d.Replace.Version
+			}
+			require.True(t, relSemverAtLeast(t, v, 0, 3, 8), "built with x/text %s, want v0.3.8 or later", v)
+		}
+	}
+
+	// The comparison itself.
+	for v, want := range map[string]bool{"v0.3.7": false, "v0.3.8": true, "v0.3.10": true, "v0.10.0": true, "v0.2.99": false, "v1.0.0": true} {
+		require.Equal(t, want, relSemverAtLeast(t, v, 0, 3, 8), v)
+	}
+
+	// And the fix at work, whatever the version says: 5,000 subtags are
+	// refused at once rather than parsed.
+	_, _, err = language.ParseAcceptLanguage(strings.Repeat("en-GB,", 5000))
+	require.Error(t, err)
+}
+
+// relSemverAtLeast reports whether the version v (vMAJOR.MINOR.PATCH, with
+// any pre-release or build suffix) is at least major.minor.patch.
+func relSemverAtLeast(t *testing.T, v string, major, minor, patch int) bool {
+	m := regexp.MustCompile(`^v(\d+)\.(\d+)\.(\d+)`).FindStringSubmatch(v)
+	require.NotNil(t, m, "version %q", v)
+	got := [3]int{}
+	for i := range got {
+		n, err := strconv.Atoi(m[i+1])
+		require.NoError(t, err)
+		got[i] = n
+	}
+	want := [3]int{major, minor, patch}
+	for i := range got {
+		if got[i] != want[i] {
+			return got[i] > want[i]
+		}
+	}
+	return true
+}
+
+func TestHostilePlaceholderValues(t *testing.T) {
+	const (
+		pre = `{"error_code":"octopus.000003","error_msg":"Request params [k:`
+		suf = `] is invalid"}`
+	)
+	a := func(n int) string { return strings.Repeat("a", n) }
+	for _, tc := range []struct {
+		name, value, echoed string
+	}{
+		{"quotes", `say "hi"`, `say \"hi\"`},
+		{"backslashes", `C:\dir\`, `C:\\dir\\`},
+		{"control characters", "\x00\x01\b\t\n\f\r\x1b\x1f\x7f", `\u0000\u0001\b\t\n\f\r\u001b\u001f` + "\x7f"},
+		{"</script>", `</script><script>alert(1)</script>`, `\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e`},
+		{"ampersand", "a&b", `a\u0026b`},
+		{"line and paragraph separators", "a\u2028b\u2029c", `a\u2028b\u2029c`},
+		{"invalid UTF-8", "a\xffb\xc3", `a\ufffdb\ufffd`},
+		{"a cut UTF-8 sequence", "\xe4\xb8", `\ufffd\ufffd`},
+		{"a placeholder is not expanded again", "{key}{value}", "{key}{value}"},
+		{"128 bytes: all", a(128), a(128)},
+		{"129 bytes: 128 and …", a(129), a(128) + "…"},
+		{"1 MiB: 128 bytes and …", a(1 << 20), a(128) + "…"},
+		{"1 MiB of quotes: 128 quotes and …", strings.Repeat(`"`, 1<<20), strings.Repeat(`\"`, 128) + "…"},
+		{"1 MiB of <: 128 and …", strings.Repeat("<", 1<<20), strings.Repeat(`\u003c`, 128) + "…"},
+		{"128 bytes ending in 中: all", a(125) + "中", a(125) + "中"},
+		{"129 bytes ending in 中: cut before it", a(126) + "中", a(126) + "…"},
+		{"130 bytes ending in 中: cut before it", a(127) + "中", a(127) + "…"},
+		{"1 MiB of 中: 42 characters and …", strings.Repeat("中", 1<<20/3), strings.Repeat("中", 42) + "…"},
+		{"invalid UTF-8 at the cut", a(127) + "\xff\xff", a(127) + `\ufffd…`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			errcode.Write(rec, errcode.InvalidRequestParam.With("key", "k", "value", tc.value))
+			require.Equal(t, http.StatusBadRequest, rec.Code)
+			require.Equal(t, pre+tc.echoed+suf, rec.Body.String())
+		})
+	}
+
+	t.Run("the cap holds in Chinese", func(t *testing.T) {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.Header.Set("Accept-Language", "zh-CN")
+		rec := httptest.NewRecorder()
+		errcode.Localize(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error {
+			return errcode.InvalidRequestParam.With("key", "</k>", "value", a(1<<20))
+		})).ServeHTTP(rec, r)
+		require.Equal(t, `{"error_code":"octopus.000003","error_msg":"请求参数[\u003c/k\u003e:`+a(128)+`…]错误"}`, rec.Body.String())
+	})
+	t.Run("the cap holds in Message, Remediation and Error; not in logs", func(t *testing.T) {
+		e := errcode.InvalidRequestParam.With("key", "k", "value", a(1<<20))
+		require.Equal(t, "Request params [k:"+a(128)+"…] is invalid", e.Message(language.English))
+		require.Equal(t, "请确保请求参数[k:"+a(128)+"…]正确", e.Remediation(language.Chinese))
+		require.Equal(t, "octopus.000003: Request params [k:"+a(128)+"…] is invalid", e.Error())
+		var logged bytes.Buffer
+		slog.New(slog.NewJSONHandler(&logged, nil)).Error("failed", "err", e)
+		require.Contains(t, logged.String(), `"value":"`+a(1<<20)+`"`, "logs keep the whole value")
+	})
+}
+
+// relSpy is a ResponseWriter that records what is done to it; its Write
+// fails when fail is set.
+type relSpy struct {
+	header      http.Header
+	headerCalls int
+	statuses    []int
+	writes      [][]byte
+	fail        bool
+}
+
+func (s *relSpy) Header() http.Header {
+	s.headerCalls++
+	if s.header == nil {
+		s.header = http.Header{}
+	}
+	return s.header
+}
+
+func (s *relSpy) WriteHeader(status int) { s.statuses = append(s.statuses, status) }
+
+func (s *relSpy) Write(p []byte) (int, error) {
+	s.writes = append(s.writes, bytes.Clone(p))
+	if s.fail {
+		return 0, errors.New("write tcp 10.0.0.1:443: broken pipe")
+	}
+	return len(p), nil
+}
+
+func TestHostileWrite(t *testing.T) {
+	const scenarioBody = `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`
+
+	t.Run("after the handler wrote its header: the body is added", func(t *testing.T) {
+		rec := httptest.NewRecorder()
+		rec.Header().Set("Content-Type", "text/plain")
+		rec.WriteHeader(http.StatusAccepted)
+		io.WriteString(rec, "partial")
+		errcode.Write(rec, errcode.ScenarioNotFound)
+		res := rec.Result()
+		require.Equal(t, http.StatusAccepted, res.StatusCode, "the status already sent stays")
+		require.Equal(t, "text/plain", res.Header.Get("Content-Type"), "the header already sent stays")
+		require.Equal(t, "partial"+scenarioBody, rec.Body.String())
+	})
+	t.Run("after the handler wrote its header, on a real server", func(t *testing.T) {
+		var logged relSyncBuffer
+		srv := httptest.NewUnstartedServer(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+			w.WriteHeader(http.StatusAccepted)
+			io.WriteString(w, "partial")
+			return errcode.ScenarioNotFound
+		}))
+		srv.Config.ErrorLog = log.New(&logged, "", 0)
+		srv.Start()
+		defer srv.Close()
+		resp, err := srv.Client().Get(srv.URL)
+		require.NoError(t, err)
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.NoError(t, err)
+		require.Equal(t, http.StatusAccepted, resp.StatusCode)
+		require.Equal(t, "partial"+scenarioBody, string(body))
+		srv.Close()
+		require.Contains(t, logged.String(), "superfluous response.WriteHeader call", "net/http notes the second status")
+	})
+	t.Run("on a ResponseWriter whose Write fails", func(t *testing.T) {
+		for _, err := range []error{
+			errcode.ScenarioNotFound,
+			errcode.InvalidRequestParam.With("key", "k", "value", "v"),
+			errors.New("db down"),
+		} {
+			spy := &relSpy{fail: true}
+			require.NotPanics(t, func() { errcode.Write(spy, err) })
+			require.Len(t, spy.statuses, 1)
+			require.Len(t, spy.writes, 1, "one attempt, no retry")
+			require.Equal(t, "application/json; charset=utf-8", spy.header.Get("Content-Type"))
+		}
+		// The pooled buffer of a failed write is not reused while held.
+		rec := httptest.NewRecorder()
+		errcode.Write(rec, errcode.InvalidRequestParam.With("key", "a", "value", "b"))
+		require.Equal(t, `{"error_code":"octopus.000003","error_msg":"Request params [a:b] is invalid"}`, rec.Body.String())
+	})
+	t.Run("Write(w, nil) does nothing", func(t *testing.T) {
+		spy := &relSpy{}
+		errcode.Write(spy, nil)
+		require.Zero(t, spy.headerCalls, "no header touched")
+		require.Empty(t, spy.statuses, "no status written")
+		require.Empty(t, spy.writes, "no body written")
+		rec := httptest.NewRecorder()
+		errcode.Write(rec, nil)
+		require.Equal(t, http.StatusOK, rec.Code)
+		require.Zero(t, rec.Body.Len())
+		require.Empty(t, rec.Header())
+	})
+	t.Run("a typed-nil *Error does nothing", func(t *testing.T) {
+		var e *errcode.Error
+		spy := &relSpy{}
+		errcode.Write(spy, e)
+		require.Zero(t, spy.headerCalls)
+		require.Empty(t, spy.statuses)
+		require.Empty(t, spy.writes)
+		rec := httptest.NewRecorder()
+		errcode.Write(rec, e)
+		require.Equal(t, http.StatusOK, rec.Code)
+		require.Zero(t, rec.Body.Len())
+		require.Empty(t, rec.Header())
+	})
+	t.Run("a HandlerFunc returning a typed-nil *Error writes nothing", func(t *testing.T) {
+		rec := httptest.NewRecorder()
+		errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+			var e *errcode.Error
+			return e
+		}).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+		require.Equal(t, http.StatusOK, rec.Code)
+		require.Zero(t, rec.Body.Len())
+	})
+	// Errors that are not nil but name no row are answered as
+	// InternalServerError, like any foreign error.
+	internal := `{"error_code":"octopus.000002","error_msg":"Internal server error"}`
+	for name, err := range map[string]error{
+		"the zero Code":               errcode.Code(0),
+		"an undocumented Code":        errcode.Code(60000),
+		"a typed-nil *ResponseError":  (*errcode.ResponseError)(nil),
+		"an *Error from a nil *Error": (*errcode.Error)(nil).With("key", "v"),
+		"a typed-nil *Error wrapped":  fmt.Errorf("op: %w", (*errcode.Error)(nil)),
+		"an undocumented response":    &errcode.ResponseError{StatusCode: 418, WireCode: "APIGW.9999"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			errcode.Write(rec, err)
+			assert.Equal(t, http.StatusInternalServerError, rec.Code)
+			assert.Equal(t, internal, rec.Body.String())
+		})
+	}
+}
+
+// relSyncBuffer is a bytes.Buffer safe for a server's goroutines.
+type relSyncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *relSyncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *relSyncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
