@@ -42,7 +42,13 @@ func Write(w http.ResponseWriter, err error) {
 		}
 		c = InternalServerError
 	}
-	lang := languageOf(w)
+	var lang int
+	if lw, ok := w.(*localizedWriter); ok {
+		// Its methods only pass calls on: write to the original.
+		lang, w = lw.lang, lw.ResponseWriter
+	} else {
+		lang = languageOf(w)
+	}
 	h := w.Header()
 	delete(h, "Content-Length")
 	h["Content-Type"] = contentTypeJSON
@@ -53,7 +59,7 @@ func Write(w http.ResponseWriter, err error) {
 		return
 	}
 	buf := bufPool.Get().(*[]byte)
-	*buf = appendBody((*buf)[:0], c.row(), lang, e.params)
+	*buf = appendTemplate((*buf)[:0], templates[c][lang], e.params)
 	w.Write(*buf)
 	if cap(*buf) <= 64<<10 {
 		bufPool.Put(buf)

@@ -45,7 +45,7 @@ func SetDefaultLanguage(tag language.Tag) {
 	} else {
 		def = newNegotiator(wireLanguage).match(tag)
 	}
-	current.Store(newNegotiator(def))
+	current.Store(newNegotiator(def).warm())
 }
 
 // DefaultLanguage returns the language set by [SetDefaultLanguage].
@@ -65,6 +65,32 @@ func newNegotiator(def int) *negotiator {
 	n.matcher = language.NewMatcher(supported)
 	return n
 }
+
+// warm caches n's answers for common header values.
+func (n *negotiator) warm() *negotiator {
+	for _, v := range commonAcceptLanguage {
+		n.acceptLanguage(v)
+	}
+	for _, v := range commonXLanguage {
+		n.xLanguage(v)
+	}
+	return n
+}
+
+// Header values that browsers and clients commonly send, cached from the
+// start so that they never pay for x/text's parsing, even after a flood of
+// distinct values has filled the caches.
+var (
+	commonAcceptLanguage = []string{
+		"zh-CN,zh;q=0.9,en;q=0.8", "zh-CN,zh;q=0.9", "zh-CN,zh-Hans;q=0.9",
+		"zh-CN,zh;q=0.8,zh-TW;q=0.7,zh-HK;q=0.5,en-US;q=0.3,en;q=0.2",
+		"zh-CN,zh;q=0.9,en;q=0.8,en-GB;q=0.7,en-US;q=0.6",
+		"zh-CN", "zh-cn", "zh", "zh-Hans", "zh-Hans-CN",
+		"en-US,en;q=0.9", "en-US,en;q=0.5", "en-GB,en;q=0.9", "en-GB,en-US;q=0.9,en;q=0.8",
+		"en-US", "en-us", "en", "en-GB", "*",
+	}
+	commonXLanguage = []string{"zh-cn", "zh_CN", "zh-CN", "zh", "en-us", "en_US", "en-US", "en"}
+)
 
 // match returns the index of the catalog language closest to tag, or the
 // default's when none is close.

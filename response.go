@@ -210,7 +210,8 @@ func first(a, b string) string {
 	return b
 }
 
-// excerpt returns the start of body, valid UTF-8, for an error message.
+// excerpt returns the start of body, valid UTF-8, for an error message: at
+// most maxExcerptBytes bytes, and "…" when cut.
 func excerpt(body []byte) string {
 	body = bytes.TrimSpace(body)
 	cut := len(body) > maxExcerptBytes
@@ -218,6 +219,15 @@ func excerpt(body []byte) string {
 		body = body[:maxExcerptBytes]
 	}
 	b := appendValid(nil, string(body))
+	if len(b) > maxExcerptBytes {
+		// Each invalid byte became a 3-byte U+FFFD: cut again, at a
+		// character boundary, so that the excerpt stays within its bound.
+		n := maxExcerptBytes
+		for n > 0 && b[n]&0xC0 == 0x80 {
+			n--
+		}
+		b, cut = b[:n], true
+	}
 	if cut {
 		b = bytes.TrimRight(b, "\ufffd")
 		b = append(b, "…"...)

@@ -33,19 +33,33 @@ func appendExpanded(dst []byte, text string, params []string, escape bool) []byt
 			continue
 		}
 		dst = emit(dst, text[:open])
-		if len(v) > maxParamBytes {
-			cut := maxParamBytes
-			for cut > 0 && !utf8.RuneStart(v[cut]) {
-				cut--
-			}
-			dst = emit(dst, v[:cut])
-			dst = emit(dst, "…")
-		} else {
-			dst = emit(dst, v)
-		}
+		dst = appendParam(dst, v, escape)
 		text = text[end+1:]
 	}
 	return emit(dst, text)
+}
+
+// appendParam appends the placeholder value v, cut to maxParamBytes at a
+// character boundary and then ended by "…", valid UTF-8 and, with escape,
+// escaped for a JSON string.
+func appendParam(dst []byte, v string, escape bool) []byte {
+	cut := len(v) > maxParamBytes
+	if cut {
+		n := maxParamBytes
+		for n > 0 && !utf8.RuneStart(v[n]) {
+			n--
+		}
+		v = v[:n]
+	}
+	if escape {
+		dst = appendEscaped(dst, v)
+	} else {
+		dst = appendValid(dst, v)
+	}
+	if cut {
+		dst = append(dst, "…"...)
+	}
+	return dst
 }
 
 // param returns the last value params gives for name.
@@ -71,6 +85,14 @@ func appendValid(dst []byte, s string) []byte {
 
 const hex = "0123456789abcdef"
 
+// jsonSafe tells the ASCII bytes that appendEscaped copies as they are.
+var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
+	for c := byte(0x20); c < utf8.RuneSelf; c++ {
+		safe[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return safe
+}()
+
 // appendEscaped appends s escaped for the inside of a JSON string, as
 // encoding/json escapes it: quotes, backslashes, control characters, <, >,
 // &, U+2028 and U+2029 escaped, invalid UTF-8 replaced by U+FFFD.
@@ -79,7 +101,7 @@ func appendEscaped(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonSafe[c] {
 				i++
 				continue
 			}
@@ -87,6 +109,10 @@ func appendEscaped(dst []byte, s string) []byte {
 			switch c {
 			case '"', '\\':
 				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
 			case '\n':
 				dst = append(dst, '\\', 'n')
 			case '\r':

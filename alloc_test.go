@@ -1,0 +1,119 @@
+package errcode_test
+
+// Allocation tests for the targets of docs/performance.md, so that a
+// change that makes a hot path allocate fails in CI. Timings are left to
+// the benchmarks of bench_test.go: they are never asserted in tests.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const allocRuns = 200
+
+// allocs returns the allocations of one call of f, on average.
+func allocs(t *testing.T, f func()) float64 {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts")
+	}
+	return testing.AllocsPerRun(allocRuns, f)
+}
+
+func TestAllocsWriteConst(t *testing.T) {
+	t.Run("en", func(t *testing.T) {
+		w := newDiscardWriter()
+		assert.Zero(t, allocs(t, func() { errcode.Write(w, errcode.ScenarioNotFound) }))
+		require.Equal(t, 404, w.code)
+	})
+	t.Run("zh", func(t *testing.T) {
+		inner := newDiscardWriter()
+		w := localized(t, inner, "Accept-Language", "zh-CN")
+		assert.Zero(t, allocs(t, func() { errcode.Write(w, errcode.ScenarioNotFound) }))
+		require.Equal(t, 404, inner.code)
+	})
+}
+
+func TestAllocsWritePlaceholders(t *testing.T) {
+	err := errcode.InvalidRequestParam.With("key", "name", "value", "x")
+	w := newDiscardWriter()
+	assert.LessOrEqual(t, allocs(t, func() { errcode.Write(w, err) }), 2.0)
+}
+
+func TestAllocsIsThreeLayers(t *testing.T) {
+	err := fmt.Errorf("handler: %w",
+		fmt.Errorf("service: %w",
+			fmt.Errorf("store: %w", errcode.ScenarioNotFound)))
+	var match, noMatch bool
+	assert.Zero(t, allocs(t, func() { match = errors.Is(err, errcode.ScenarioNotFound) }), "match")
+	assert.Zero(t, allocs(t, func() { noMatch = errors.Is(err, errcode.TokenExpired) }), "no match")
+	require.True(t, match)
+	require.False(t, noMatch)
+}
+
+func TestAllocsLookup(t *testing.T) {
+	code := strings.Clone("octopus.107002")
+	var got errcode.Code
+	assert.Zero(t, allocs(t, func() { got, _ = errcode.Lookup(code) }))
+	require.Equal(t, errcode.ScenarioNotFound, got)
+}
+
+func TestAllocsNegotiate(t *testing.T) {
+	for _, tc := range negotiationCases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := negotiationRequest(tc.header, tc.value)
+			assert.Zero(t, allocs(t, func() { errcode.Negotiate(r) }))
+		})
+	}
+}
+
+// TestAllocsFromResponse allows FromResponse 6 allocations beyond reading
+// the body, counted as io.ReadAll counts them.
+func TestAllocsFromResponse(t *testing.T) {
+	body := new(resetBody)
+	resp := errorResponse(body)
+	var err error
+	got := allocs(t, func() {
+		body.reset()
+		err = errcode.FromResponse(resp)
+	})
+	read := allocs(t, func() {
+		body.reset()
+		io.ReadAll(resp.Body)
+		resp.Body.Close()
+	})
+	assert.LessOrEqual(t, got, 6+read)
+	require.ErrorIs(t, err, errcode.ScenarioNotFound)
+	var re *errcode.ResponseError
+	require.ErrorAs(t, err, &re)
+	require.Equal(t, "5f0c3f9e-2a46-4f2b-9d33-8c1e7d1f4b2a", re.RequestID)
+	require.Equal(t, "Scenario is not exists", re.Message)
+}
+
+// TestAllocsNegotiateAfterFlood checks that common headers stay free
+// after a flood of distinct Accept-Language values has filled the cache.
+func TestAllocsNegotiateAfterFlood(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts")
+	}
+	// A fresh negotiator, with empty caches, before and after.
+	errcode.SetDefaultLanguage(errcode.DefaultLanguage())
+	t.Cleanup(func() { errcode.SetDefaultLanguage(errcode.DefaultLanguage()) })
+	for i := range 1000 {
+		r := negotiationRequest("Accept-Language", fmt.Sprintf("de-DE,fr;q=0.%d", i))
+		require.Equal(t, errcode.DefaultLanguage(), errcode.Negotiate(r))
+		r = negotiationRequest("X-Language", fmt.Sprintf("x-%d", i))
+		require.Equal(t, errcode.DefaultLanguage(), errcode.Negotiate(r))
+	}
+	for _, tc := range negotiationCases {
+		r := negotiationRequest(tc.header, tc.value)
+		assert.Zero(t, allocs(t, func() { errcode.Negotiate(r) }), tc.name)
+	}
+}
