@@ -19,7 +19,8 @@ type row struct {
 // What the catalog derives from rows once, at init. The catalog never
 // changes after init, so it is safe for concurrent use without locks.
 var (
-	// bodies holds each row's response body in each language.
+	// bodies holds each row's response body in each language, its
+	// placeholders as documented.
 	bodies = buildBodies()
 	// byCode maps each wire code, and its alias, to its rows in page order.
 	byCode = buildIndex()
@@ -39,7 +40,7 @@ func buildBodies() [][numLanguages]string {
 	b := make([][numLanguages]string, len(rows))
 	for c := range rows[1:] {
 		for l := range numLanguages {
-			b[c+1][l] = string(appendBody(nil, &rows[c+1], l, nil))
+			b[c+1][l] = string(appendTemplate(nil, templates[c+1][l], nil))
 		}
 	}
 	return b

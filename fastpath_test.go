@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -80,9 +81,45 @@ func checkScan(t *testing.T, body []byte) {
 	}
 }
 
-// TestTemplateMatchesAppendBody checks that Write's body templates give
-// the body appendBody gives, for every row and language.
-func TestTemplateMatchesAppendBody(t *testing.T) {
+// wantBody is the body encoding/json writes for code and text with its
+// placeholders filled: the oracle for body templates.
+func wantBody(t *testing.T, code, text string, params []string) string {
+	var msg strings.Builder
+	for {
+		before, rest, ok := strings.Cut(text, "{")
+		if !ok {
+			break
+		}
+		name, after, ok := strings.Cut(rest, "}")
+		if !ok {
+			break
+		}
+		msg.WriteString(before)
+		if v, ok := param(params, name); !ok {
+			msg.WriteString("{" + name + "}")
+		} else if len(v) > maxParamBytes {
+			n := maxParamBytes
+			for n > 0 && !utf8.RuneStart(v[n]) {
+				n--
+			}
+			msg.WriteString(v[:n] + "…")
+		} else {
+			msg.WriteString(v)
+		}
+		text = after
+	}
+	msg.WriteString(text)
+	b, err := json.Marshal(struct {
+		Code string `json:"error_code"`
+		Msg  string `json:"error_msg"`
+	}{code, msg.String()})
+	require.NoError(t, err)
+	return string(b)
+}
+
+// TestTemplateMatchesEncodingJSON checks that Write's body templates give
+// the body encoding/json writes, for every row and language.
+func TestTemplateMatchesEncodingJSON(t *testing.T) {
 	long := strings.Repeat("é", 100) + "<&>\"\u2028\x00\xff"
 	paramSets := [][]string{
 		nil,
@@ -113,9 +150,9 @@ func TestTemplateMatchesAppendBody(t *testing.T) {
 			}
 			sets = append(sets, names)
 			for _, params := range sets {
-				want := appendBody(nil, r, l, params)
+				want := wantBody(t, r.code, r.message[l], params)
 				got := appendTemplate(nil, templates[c][l], params)
-				require.Equal(t, string(want), string(got), "row %d lang %d params %q", c, l, params)
+				require.Equal(t, want, string(got), "row %d lang %d params %q", c, l, params)
 			}
 		}
 	}
@@ -124,9 +161,9 @@ func TestTemplateMatchesAppendBody(t *testing.T) {
 		r := &row{code: "octopus.000003"}
 		r.message[0] = text
 		for _, params := range append(paramSets, []string{"x", "1", "y", "2", "b{c", "3", "\"", "4"}) {
-			want := appendBody(nil, r, 0, params)
+			want := wantBody(t, r.code, text, params)
 			got := appendTemplate(nil, template(r, 0), params)
-			require.Equal(t, string(want), string(got), "text %q params %q", text, params)
+			require.Equal(t, want, string(got), "text %q params %q", text, params)
 		}
 	}
 }

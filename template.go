@@ -2,12 +2,11 @@ package errcode
 
 import "strings"
 
-// Write fills the body of an *Error with placeholder values from a
-// template of the row's body, made once at init: the body as appendBody
-// writes it, cut at the message's placeholders, its literal parts already
-// escaped. appendBody finds the placeholders as it goes; where they are
-// does not depend on the values, and escaping text cut at ASCII bytes gives
-// the same as escaping it whole, so the template gives the same body.
+// Write renders a body from a template of the row's body, made once at
+// init: the JSON body cut at the message's placeholders, its literal parts
+// already escaped, so that filling it copies the parts and escapes only the
+// values. Placeholders are found as appendExpanded finds them: from a '{'
+// to the first '}' after it.
 
 // A part is a piece of a body template: literal text, or a placeholder.
 type part struct {
@@ -56,7 +55,8 @@ func template(r *row, lang int) []part {
 }
 
 // appendTemplate appends the body of template parts, its placeholders
-// filled from params, as appendBody appends it.
+// filled from params as appendParam writes them; a placeholder without a
+// value stays as documented.
 func appendTemplate(dst []byte, parts []part, params []string) []byte {
 	for i := range parts {
 		p := &parts[i]

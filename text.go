@@ -6,16 +6,9 @@ import (
 )
 
 // appendExpanded appends text with each {name} placeholder replaced by the
-// last value params gives for name, cut to maxParamBytes; a placeholder
-// without a value stays as it is. With escape, everything appended is
-// escaped for a JSON string.
-func appendExpanded(dst []byte, text string, params []string, escape bool) []byte {
-	emit := func(dst []byte, s string) []byte {
-		if escape {
-			return appendEscaped(dst, s)
-		}
-		return appendValid(dst, s)
-	}
+// last value params gives for name (see appendParam); a placeholder without
+// a value stays as it is. Invalid UTF-8 becomes U+FFFD.
+func appendExpanded(dst []byte, text string, params []string) []byte {
 	for {
 		open := strings.IndexByte(text, '{')
 		if open < 0 {
@@ -28,15 +21,15 @@ func appendExpanded(dst []byte, text string, params []string, escape bool) []byt
 		end += open
 		v, ok := param(params, text[open+1:end])
 		if !ok {
-			dst = emit(dst, text[:end+1])
+			dst = appendValid(dst, text[:end+1])
 			text = text[end+1:]
 			continue
 		}
-		dst = emit(dst, text[:open])
-		dst = appendParam(dst, v, escape)
+		dst = appendValid(dst, text[:open])
+		dst = appendParam(dst, v, false)
 		text = text[end+1:]
 	}
-	return emit(dst, text)
+	return appendValid(dst, text)
 }
 
 // appendParam appends the placeholder value v, cut to maxParamBytes at a
@@ -144,14 +137,4 @@ func appendEscaped(dst []byte, s string) []byte {
 		i += size
 	}
 	return append(dst, s[start:]...)
-}
-
-// appendBody appends the JSON response body of row r in language lang, its
-// placeholders filled from params.
-func appendBody(dst []byte, r *row, lang int, params []string) []byte {
-	dst = append(dst, `{"error_code":"`...)
-	dst = appendEscaped(dst, r.code)
-	dst = append(dst, `","error_msg":"`...)
-	dst = appendExpanded(dst, r.message[lang], params, true)
-	return append(dst, `"}`...)
 }
