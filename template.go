@@ -1,12 +1,10 @@
 package errcode
 
-import "strings"
-
 // Write renders a body from a template of the row's body, made once at
 // init: the JSON body cut at the message's placeholders, its literal parts
 // already escaped, so that filling it copies the parts and escapes only the
 // values. Placeholders are found as appendExpanded finds them: from a '{'
-// to the first '}' after it.
+// to the first '}' after it (cutPlaceholder).
 
 // A part is a piece of a body template: literal text, or a placeholder.
 type part struct {
@@ -34,21 +32,16 @@ func template(r *row, lang int) []part {
 	lit := append(appendEscaped([]byte(`{"error_code":"`), r.code), `","error_msg":"`...)
 	text := r.message[lang]
 	for {
-		open := strings.IndexByte(text, '{')
-		if open < 0 {
+		before, name, after, found := cutPlaceholder(text)
+		if !found {
 			break
 		}
-		end := strings.IndexByte(text[open:], '}')
-		if end < 0 {
-			break
-		}
-		end += open
-		lit = appendEscaped(lit, text[:open])
+		lit = appendEscaped(lit, before)
 		parts = append(parts,
 			part{text: string(lit)},
-			part{text: string(appendEscaped(nil, text[open:end+1])), name: text[open+1 : end], hole: true})
+			part{text: string(appendEscaped(nil, "{"+name+"}")), name: name, hole: true})
 		lit = nil
-		text = text[end+1:]
+		text = after
 	}
 	lit = append(appendEscaped(lit, text), `"}`...)
 	return append(parts, part{text: string(lit)})

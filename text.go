@@ -10,26 +10,27 @@ import (
 // a value stays as it is. Invalid UTF-8 becomes U+FFFD.
 func appendExpanded(dst []byte, text string, params []string) []byte {
 	for {
-		open := strings.IndexByte(text, '{')
-		if open < 0 {
-			break
+		before, name, after, found := cutPlaceholder(text)
+		if !found {
+			return appendValid(dst, text)
 		}
-		end := strings.IndexByte(text[open:], '}')
-		if end < 0 {
-			break
+		if v, ok := param(params, name); ok {
+			dst = appendParam(appendValid(dst, before), v, false)
+		} else {
+			dst = appendValid(dst, text[:len(text)-len(after)])
 		}
-		end += open
-		v, ok := param(params, text[open+1:end])
-		if !ok {
-			dst = appendValid(dst, text[:end+1])
-			text = text[end+1:]
-			continue
-		}
-		dst = appendValid(dst, text[:open])
-		dst = appendParam(dst, v, false)
-		text = text[end+1:]
+		text = after
 	}
-	return appendValid(dst, text)
+}
+
+// cutPlaceholder cuts text around its first placeholder: from a '{' to the
+// first '}' after it.
+func cutPlaceholder(text string) (before, name, after string, found bool) {
+	before, rest, found := strings.Cut(text, "{")
+	if found {
+		name, after, found = strings.Cut(rest, "}")
+	}
+	return before, name, after, found
 }
 
 // appendParam appends the placeholder value v, cut to maxParamBytes at a
