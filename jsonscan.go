@@ -100,19 +100,10 @@ func (s *scanner) object(f, inner *scanFields, hasInner *bool, depth int) bool {
 		return true
 	}
 	for {
-		if s.peek() != '"' {
-			return false
-		}
-		k, ok := s.str()
+		k, ok := s.key()
 		if !ok || k.escaped || !k.ascii {
 			return false
 		}
-		s.ws()
-		if s.peek() != ':' {
-			return false
-		}
-		s.i++
-		s.ws()
 		var dst *span
 		switch key := s.b[k.start:k.end]; {
 		case asciiFold(key, "error_code"):
@@ -146,18 +137,45 @@ func (s *scanner) object(f, inner *scanFields, hasInner *bool, depth int) bool {
 				return false
 			}
 		}
-		s.ws()
-		switch s.peek() {
-		case ',':
-			s.i++
-			s.ws()
-		case '}':
-			s.i++
-			return true
-		default:
-			return false
+		if done, ok := s.next('}'); done || !ok {
+			return ok
 		}
 	}
+}
+
+// key reads an object's key at s.i and the colon after it, leaving s.i at
+// the value.
+func (s *scanner) key() (span, bool) {
+	if s.peek() != '"' {
+		return span{}, false
+	}
+	k, ok := s.str()
+	if !ok {
+		return span{}, false
+	}
+	s.ws()
+	if s.peek() != ':' {
+		return span{}, false
+	}
+	s.i++
+	s.ws()
+	return k, true
+}
+
+// next reads what follows a member of a container that ends with end: a
+// comma (more members follow) or end (done). ok is false for anything else.
+func (s *scanner) next(end byte) (done, ok bool) {
+	s.ws()
+	switch s.peek() {
+	case ',':
+		s.i++
+		s.ws()
+		return false, true
+	case end:
+		s.i++
+		return true, true
+	}
+	return false, false
 }
 
 // errorValue reads the value of an "error" key at s.i, in an object at
@@ -204,32 +222,15 @@ func (s *scanner) skip(depth int) bool {
 		}
 		for {
 			if c == '{' {
-				if s.peek() != '"' {
+				if _, ok := s.key(); !ok {
 					return false
 				}
-				if _, ok := s.str(); !ok {
-					return false
-				}
-				s.ws()
-				if s.peek() != ':' {
-					return false
-				}
-				s.i++
-				s.ws()
 			}
 			if !s.skip(depth + 1) {
 				return false
 			}
-			s.ws()
-			switch s.peek() {
-			case ',':
-				s.i++
-				s.ws()
-			case end:
-				s.i++
-				return true
-			default:
-				return false
+			if done, ok := s.next(end); done || !ok {
+				return ok
 			}
 		}
 	case c == '"':
