@@ -42,13 +42,7 @@ func Write(w http.ResponseWriter, err error) {
 		}
 		c = InternalServerError
 	}
-	var lang int
-	if lw, ok := w.(*localizedWriter); ok {
-		// Its methods only pass calls on: write to the original.
-		lang, w = lw.lang, lw.ResponseWriter
-	} else {
-		lang = languageOf(w)
-	}
+	lang, w := languageOf(w)
 	h := w.Header()
 	delete(h, "Content-Length")
 	h["Content-Type"] = contentTypeJSON
@@ -72,19 +66,9 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }
 // documented code in err's chain, and the *Error if that is what it was.
 func find(err error) (Code, *Error) {
 	for err != nil {
-		switch e := err.(type) {
-		case Code:
-			if e.valid() {
-				return e, nil
-			}
-		case *Error:
-			if e != nil && e.code.valid() {
-				return e.code, e
-			}
-		case *ResponseError:
-			if e != nil && e.Code.valid() {
-				return e.Code, nil
-			}
+		if c := codeOf(err); c.valid() {
+			e, _ := err.(*Error)
+			return c, e
 		}
 		switch u := err.(type) {
 		case interface{ Unwrap() error }:
@@ -140,16 +124,21 @@ func (w *localizedWriter) WriteString(s string) (int, error) {
 func (w *localizedWriter) Flush() { http.NewResponseController(w.ResponseWriter).Flush() }
 
 // languageOf returns the language negotiated for w by Localize, looking
-// through wrappers that unwrap, or the default.
-func languageOf(w http.ResponseWriter) int {
-	for {
-		switch u := w.(type) {
+// through wrappers that unwrap, or the default. When w is Localize's own
+// wrapper, whose methods only pass calls on, it also returns the original
+// to write to; otherwise it returns w.
+func languageOf(w http.ResponseWriter) (int, http.ResponseWriter) {
+	if lw, ok := w.(*localizedWriter); ok {
+		return lw.lang, lw.ResponseWriter
+	}
+	for u := w; ; {
+		switch x := u.(type) {
 		case *localizedWriter:
-			return u.lang
+			return x.lang, w
 		case interface{ Unwrap() http.ResponseWriter }:
-			w = u.Unwrap()
+			u = x.Unwrap()
 		default:
-			return current.Load().def
+			return current.Load().def, w
 		}
 	}
 }

@@ -39,13 +39,11 @@ func init() { SetDefaultLanguage(language.English) }
 // [Localize]. It is safe to call at any time, but call it before serving:
 // a request being answered while it runs may get either language.
 func SetDefaultLanguage(tag language.Tag) {
-	def := wireLanguage
-	if old := current.Load(); old != nil {
-		def = old.match(tag)
-	} else {
-		def = newNegotiator(wireLanguage).match(tag)
+	base := current.Load()
+	if base == nil { // at init
+		base = newNegotiator(wireLanguage)
 	}
-	current.Store(newNegotiator(def).warm())
+	current.Store(newNegotiator(base.match(tag)).warm())
 }
 
 // DefaultLanguage returns the language set by [SetDefaultLanguage].
