@@ -11,7 +11,7 @@ type row struct {
 	name        string
 	code        string
 	status      int
-	retry       bool
+	retry       RetryKind
 	message     [numLanguages]string
 	remediation [numLanguages]string
 }

@@ -20,16 +20,16 @@ const (
 	// Not retryable. The HTTP method is not allowed and must be changed.
 	HTTPMethodNotAllowed Code = 5
 	// HTTPConflict is octopus.400009, HTTP 409: "The resource you requested is already in use, or the resource is bound to another resource."
-	// Retryable. The resource is temporarily in use and may be released later.
+	// Retryable whatever the method. The resource is temporarily in use and may be released later.
 	HTTPConflict Code = 6
 	// HTTPInternalServerError is octopus.400100, HTTP 500: "Internal server error."
-	// Retryable. An internal error may be transient and the guidance is to try again later.
+	// Retryable if idempotent. An internal error may be transient and the guidance is to try again later.
 	HTTPInternalServerError Code = 7
 	// HTTPBadGateway is octopus.400102, HTTP 502: "The response received from the upstream server is invalid."
-	// Retryable. An invalid upstream response is usually a transient gateway or proxy failure.
+	// Retryable if idempotent. An invalid upstream response is usually a transient gateway or proxy failure.
 	HTTPBadGateway Code = 8
 	// HTTPGatewayTimeout is octopus.400104, HTTP 504: "The server acting as a gateway or proxy cannot get the desired response within the specified time."
-	// Retryable. A gateway or proxy timeout is transient.
+	// Retryable if idempotent. A gateway or proxy timeout is transient.
 	HTTPGatewayTimeout Code = 9
 )
 
@@ -75,19 +75,19 @@ const (
 	// Not retryable. The resource already exists and a different name is needed.
 	ResourceAlreadyExists Code = 22
 	// ResourceInUse is octopus.000143, HTTP 409: "The resource you requested is already in use, or the resource is bound to another resource"
-	// Retryable. The resource is temporarily in use and may be released later.
+	// Retryable whatever the method. The resource is temporarily in use and may be released later.
 	ResourceInUse Code = 23
 	// InternalServerError is octopus.000002, HTTP 500: "Internal server error"
-	// Retryable. An internal error may be transient and the guidance is to try again later.
+	// Retryable if idempotent. An internal error may be transient and the guidance is to try again later.
 	InternalServerError Code = 24
 	// IAMAccessError is octopus.000110, HTTP 500: "IAM access error"
-	// Retryable. An IAM connection error is a transient dependency failure.
+	// Retryable if idempotent. An IAM connection error is a transient dependency failure.
 	IAMAccessError Code = 25
 	// ObjectStorageAccessError is octopus.000121, HTTP 500: "Object storage access error"
-	// Retryable. An object storage access error is a transient dependency failure.
+	// Retryable if idempotent. An object storage access error is a transient dependency failure.
 	ObjectStorageAccessError Code = 26
 	// DatabaseAccessError is octopus.000131, HTTP 500: "Database access error"
-	// Retryable. A database connection error is a transient dependency failure.
+	// Retryable if idempotent. A database connection error is a transient dependency failure.
 	DatabaseAccessError Code = 27
 )
 
@@ -97,7 +97,7 @@ const (
 	// Not retryable. The image does not exist.
 	ImageNotFound Code = 28
 	// ImageStatusConflict is octopus.007004, HTTP 409: "Current image status do not support this action."
-	// Retryable. The image status may change, and the guidance is to try again later.
+	// Retryable whatever the method. The image status may change, and the guidance is to try again later.
 	ImageStatusConflict Code = 29
 )
 
@@ -134,7 +134,7 @@ const (
 	// Not retryable. The episode does not exist.
 	EpisodeNotFound Code = 39
 	// JobStatusAbnormal is octopus.109004, HTTP 403: "The job status is abnormal"
-	// Retryable. The job status is transient and the guidance is to try again later.
+	// Retryable whatever the method. The job status is transient and the guidance is to try again later.
 	JobStatusAbnormal Code = 40
 	// ProcessorOwnerMismatch is octopus.109008, HTTP 403: "The user is different from the processor creation user"
 	// Not retryable. The request must be made from the account that created the processor.
@@ -182,7 +182,7 @@ const (
 	// Not retryable. The package status conflict needs the user to check the package.
 	PackageStatusConflict Code = 55
 	// ScenarioJobRunning is octopus.107005, HTTP 409: "There is already a running scenario job"
-	// Retryable. The running scenario job will finish, and the guidance is to try again later.
+	// Retryable whatever the method. The running scenario job will finish, and the guidance is to try again later.
 	ScenarioJobRunning Code = 56
 	// ProcessorNameExists is octopus.109002, HTTP 409: "The name of processor already exist"
 	// Not retryable. The processor name is taken and a different name is needed.
@@ -195,7 +195,7 @@ const (
 // Dataset and annotation errors: octopus-error-codes, table 5.
 const (
 	// CCEInterfaceError is octopus.202101, HTTP 400: "Cce interface error"
-	// Retryable. A CCE interface error is a transient dependency failure and the guidance is to try again later.
+	// Retryable if idempotent. A CCE interface error is a transient dependency failure and the guidance is to try again later.
 	CCEInterfaceError Code = 59
 	// NameAlreadyExists is octopus.202201, HTTP 400: "Name has already exists"
 	// Not retryable. The name is taken and a different name is needed.
@@ -210,7 +210,7 @@ const (
 	// Not retryable. Only the latest version can be deleted.
 	VersionNotLatest Code = 63
 	// LabelTaskRunningInOtherVersion is octopus.202210, HTTP 400: "This label task is being executed in other versions"
-	// Retryable. The annotation task in the other version will finish, after which the request can succeed.
+	// Retryable whatever the method. The annotation task in the other version will finish, after which the request can succeed.
 	LabelTaskRunningInOtherVersion Code = 64
 	// DataRepeated is octopus.202213, HTTP 500: "Data repeat"
 	// Not retryable. The data is duplicated and must be corrected.
@@ -222,7 +222,7 @@ const (
 	// Not retryable. The data does not exist.
 	DataNotFound Code = 67
 	// TooManyRequests is octopus.202230, HTTP 429: "Too many request exceeds the threshold"
-	// Retryable. The request was throttled and can be retried after a wait.
+	// Retryable whatever the method. The request was throttled and can be retried after a wait.
 	TooManyRequests Code = 68
 	// DatasetHasAnnotationTask is octopus.202238, HTTP 400: "The dataset has already been associated with annotation task"
 	// Not retryable. The dataset is associated with an annotation task, which needs a user action.
@@ -265,10 +265,10 @@ const (
 	// Not retryable. The request headers are too large and must be reduced.
 	GatewayRequestHeadersTooLarge Code = 80
 	// GatewayBackendUnavailable is APIGW.0201, HTTP 502: "Backend unavailable."
-	// Retryable. The backend is temporarily unavailable.
+	// Retryable if idempotent. The backend is temporarily unavailable.
 	GatewayBackendUnavailable Code = 81
 	// GatewayBackendTimeout is APIGW.0201, HTTP 504: "Backend timeout."
-	// Retryable. A backend timeout is transient.
+	// Retryable if idempotent. A backend timeout is transient.
 	GatewayBackendTimeout Code = 82
 	// GatewayIAMAuthFailed is APIGW.0301, HTTP 401: "Incorrect IAM authentication information."
 	// Not retryable. The IAM authentication information is incorrect.
@@ -292,7 +292,7 @@ const (
 	// Not retryable. The token must be refreshed before a new request.
 	GatewayTokenUpdateRequired Code = 89
 	// GatewayThrottled is APIGW.0308, HTTP 429: "The throttling threshold has been reached."
-	// Retryable. The request was throttled and can be retried after the throttling resumes.
+	// Retryable whatever the method. The request was throttled and can be retried after the throttling resumes.
 	GatewayThrottled Code = 90
 	// GatewayProjectUnavailable is APIGW.0310, HTTP 403: "The project is unavailable."
 	// Not retryable. The project is unavailable and another project is needed.
@@ -316,7 +316,7 @@ const (
 	// Not retryable. The app is frozen until the account is topped up.
 	GatewayAppFrozen Code = 97
 	// GatewayInternalError is APIGW.0601, HTTP 500: "Internal server error."
-	// Retryable. A gateway internal error may be transient.
+	// Retryable if idempotent. A gateway internal error may be transient.
 	GatewayInternalError Code = 98
 	// GatewayBadRequest is APIGW.0602, HTTP 400: "Bad request."
 	// Not retryable. The request is invalid and must be corrected.
@@ -325,19 +325,19 @@ const (
 	// Not retryable. The backend domain name must be fixed or bound correctly.
 	GatewayDomainResolutionFailed Code = 100
 	// GatewayAPIConfigLoadFailed is APIGW.0606, HTTP 500: "Failed to load the API configurations."
-	// Retryable. Loading the API configuration may succeed on a later attempt.
+	// Retryable whatever the method. Loading the API configuration may succeed on a later attempt.
 	GatewayAPIConfigLoadFailed Code = 101
 	// GatewayProtocolNotSupported is APIGW.0607, HTTP 400: "The following protocol is supported: {xxx}"
 	// Not retryable. The protocol is not supported and must be changed.
 	GatewayProtocolNotSupported Code = 102
 	// GatewayAdminTokenFailed is APIGW.0608, HTTP 500: "Failed to obtain the admin token."
-	// Retryable. Failing to obtain the admin token is a transient dependency failure.
+	// Retryable whatever the method. Failing to obtain the admin token is a transient dependency failure.
 	GatewayAdminTokenFailed Code = 103
 	// GatewayVPCBackendNotFound is APIGW.0609, HTTP 500: "The VPC backend does not exist."
 	// Not retryable. The VPC backend is not configured.
 	GatewayVPCBackendNotFound Code = 104
 	// GatewayNoBackendAvailable is APIGW.0610, HTTP 502: "No backend available."
-	// Retryable. No backend is currently available, which is transient.
+	// Retryable whatever the method. No backend is currently available, which is transient.
 	GatewayNoBackendAvailable Code = 105
 	// GatewayBackendPortNotFound is APIGW.0611, HTTP 500: "The backend port does not exist."
 	// Not retryable. The backend port is not configured.
@@ -346,7 +346,7 @@ const (
 	// Not retryable. The API calls itself and its backend configuration must be changed.
 	GatewayAPISelfCall Code = 107
 	// GatewayIAMUnavailable is APIGW.0613, HTTP 503: "The IAM service is currently unavailable."
-	// Retryable. IAM is temporarily unavailable.
+	// Retryable whatever the method. IAM is temporarily unavailable.
 	GatewayIAMUnavailable Code = 108
 	// GatewayBackendSignatureCalculationFailed is APIGW.0705, HTTP 500: "Backend signature calculation failed."
 	// Not retryable. Backend signature calculation failures need technical support.
@@ -374,7 +374,7 @@ var rows = [...]row{
 		name:        "HTTPBadRequest",
 		code:        "octopus.400000",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request parameter verification failed.", "请求参数校验失败。"},
 		remediation: [numLanguages]string{"Make sure the request parameters are correct.", "请确认请求参数正确。"},
 	},
@@ -382,7 +382,7 @@ var rows = [...]row{
 		name:        "HTTPUnauthorized",
 		code:        "octopus.400001",
 		status:      401,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The request token is invalid.", "请求token不合法。"},
 		remediation: [numLanguages]string{"Update the token in the Authorization header.", "请更新Authorization中的Token。"},
 	},
@@ -390,7 +390,7 @@ var rows = [...]row{
 		name:        "HTTPForbidden",
 		code:        "octopus.400003",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Insufficient permission to operate.", "操作权限不足。"},
 		remediation: [numLanguages]string{"Contact the administrator to request the permission.", "请联系管理员申请权限。"},
 	},
@@ -398,7 +398,7 @@ var rows = [...]row{
 		name:        "HTTPNotFound",
 		code:        "octopus.400004",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The resource does not exist.", "您请求的资源不存在。"},
 		remediation: [numLanguages]string{"Check whether the resource you are accessing is correct.", "请确认您访问的资源是否正确。"},
 	},
@@ -406,7 +406,7 @@ var rows = [...]row{
 		name:        "HTTPMethodNotAllowed",
 		code:        "octopus.400005",
 		status:      405,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The server denies the request using the current HTTP method.", "服务器禁止了使用当前HTTP方法的请求。"},
 		remediation: [numLanguages]string{"Use a different HTTP request method.", "请改变HTTP请求方法。"},
 	},
@@ -414,7 +414,7 @@ var rows = [...]row{
 		name:        "HTTPConflict",
 		code:        "octopus.400009",
 		status:      409,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The resource you requested is already in use, or the resource is bound to another resource.", "您请求的资源已经被占用,或存在关联资源。"},
 		remediation: [numLanguages]string{"Try again later, or make sure the requested resource has been released or its associated resources have been deleted.", "请稍后重试,或请确保请求资源已解除或已删除关联资源。"},
 	},
@@ -422,7 +422,7 @@ var rows = [...]row{
 		name:        "HTTPInternalServerError",
 		code:        "octopus.400100",
 		status:      500,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Internal server error.", "内部服务错误。"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later.", "请联系华为自动驾驶云服务技术支持团队或稍后再试。"},
 	},
@@ -430,7 +430,7 @@ var rows = [...]row{
 		name:        "HTTPBadGateway",
 		code:        "octopus.400102",
 		status:      502,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"The response received from the upstream server is invalid.", "从上游服务器中接收到的响应是无效的。"},
 		remediation: [numLanguages]string{"Check the gateway and proxy servers.", "请检查网关和代理服务器。"},
 	},
@@ -438,7 +438,7 @@ var rows = [...]row{
 		name:        "HTTPGatewayTimeout",
 		code:        "octopus.400104",
 		status:      504,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"The server acting as a gateway or proxy cannot get the desired response within the specified time.", "扮演网关或者代理的服务器无法在规定的时间内获得想要的响应。"},
 		remediation: [numLanguages]string{"Check the gateway and proxy servers.", "请检查网关和代理服务器。"},
 	},
@@ -446,7 +446,7 @@ var rows = [...]row{
 		name:        "RequestValidationFailed",
 		code:        "octopus.000001",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request parameter verification failed", "请求参数校验失败"},
 		remediation: [numLanguages]string{"Make sure the request parameters are correct", "请确认请求参数正确"},
 	},
@@ -454,7 +454,7 @@ var rows = [...]row{
 		name:        "InvalidRequestParam",
 		code:        "octopus.000003",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
 		remediation: [numLanguages]string{"Make sure the request parameter [{key}:{value}] is correct", "请确保请求参数[{key}:{value}]正确"},
 	},
@@ -462,7 +462,7 @@ var rows = [...]row{
 		name:        "ObjectStorageQuotaInsufficient",
 		code:        "octopus.000122",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Insufficient object storage quota", "对象存储配额不足"},
 		remediation: [numLanguages]string{"Make sure you have sufficient object storage quota", "请确认您拥有足够的对象存储配额"},
 	},
@@ -470,7 +470,7 @@ var rows = [...]row{
 		name:        "TokenMissing",
 		code:        "octopus.000101",
 		status:      401,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The request token header is missing", "请求头token丢失"},
 		remediation: [numLanguages]string{"Add a valid X-Auth-Token to the request header", "请求头中请添加正确的X-Auth-Token"},
 	},
@@ -478,7 +478,7 @@ var rows = [...]row{
 		name:        "TokenExpired",
 		code:        "octopus.000102",
 		status:      401,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The request token expires", "请求token过期"},
 		remediation: [numLanguages]string{"Update the token in the X-Auth-Token request header", "请更新请求头X-Auth-Token中的token"},
 	},
@@ -486,7 +486,7 @@ var rows = [...]row{
 		name:        "TokenInvalid",
 		code:        "octopus.000103",
 		status:      401,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The request token is invalid", "请求token不合法"},
 		remediation: [numLanguages]string{"Update the token in the X-Auth-Token request header", "请更新请求头X-Auth-Token中的token"},
 	},
@@ -494,7 +494,7 @@ var rows = [...]row{
 		name:        "PermissionInsufficient",
 		code:        "octopus.000111",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Insufficient permission to operate", "操作权限不足"},
 		remediation: [numLanguages]string{"Contact the administrator to request the permission", "请联系管理员申请权限"},
 	},
@@ -502,7 +502,7 @@ var rows = [...]row{
 		name:        "PermissionDenied",
 		code:        "octopus.000112",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Permission is denied", "您无权访问该资源"},
 		remediation: [numLanguages]string{"Check whether the resource or project ID you are accessing is correct", "请确认您访问的资源或项目ID是否正确"},
 	},
@@ -510,7 +510,7 @@ var rows = [...]row{
 		name:        "IAMRoleSuspended",
 		code:        "octopus.000113",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Iam role is suspended, permission is denied", "您的用户角色被冻结,无权访问该资源"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team", "请联系华为自动驾驶云服务技术支持团队"},
 	},
@@ -518,7 +518,7 @@ var rows = [...]row{
 		name:        "IAMRoleRestricted",
 		code:        "octopus.000114",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Iam role is restricted, permission is denied", "您的用户角色被受限,无权访问该资源"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team", "请联系华为自动驾驶云服务技术支持团队"},
 	},
@@ -526,7 +526,7 @@ var rows = [...]row{
 		name:        "ServiceInterfacePermissionInsufficient",
 		code:        "octopus.000115",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Insufficient permission to operate service interfaces", "操作权限不足,无权访问服务间接口"},
 		remediation: [numLanguages]string{"Contact the administrator to request the permission", "请联系管理员申请权限"},
 	},
@@ -534,7 +534,7 @@ var rows = [...]row{
 		name:        "ResourceNotFound",
 		code:        "octopus.000141",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The resource does not exist", "您请求的资源不存在"},
 		remediation: [numLanguages]string{"Check whether the resource you are accessing is correct", "请确认您访问的资源是否正确"},
 	},
@@ -542,7 +542,7 @@ var rows = [...]row{
 		name:        "ResourceAlreadyExists",
 		code:        "octopus.000142",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Resource has already existed", "您请求的资源已经存在"},
 		remediation: [numLanguages]string{"Use a different resource name", "请更换资源名称"},
 	},
@@ -550,7 +550,7 @@ var rows = [...]row{
 		name:        "ResourceInUse",
 		code:        "octopus.000143",
 		status:      409,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The resource you requested is already in use, or the resource is bound to another resource", "您请求的资源已经被占用,或存在关联资源"},
 		remediation: [numLanguages]string{"Try again later, or make sure the requested resource has been released or its associated resources have been deleted", "请稍后重试,或请确保请求资源已解除或已删除关联资源"},
 	},
@@ -558,7 +558,7 @@ var rows = [...]row{
 		name:        "InternalServerError",
 		code:        "octopus.000002",
 		status:      500,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Internal server error", "内部服务出现错误"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later", "请联系华为自动驾驶云服务技术支持团队或稍后再试"},
 	},
@@ -566,7 +566,7 @@ var rows = [...]row{
 		name:        "IAMAccessError",
 		code:        "octopus.000110",
 		status:      500,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"IAM access error", "IAM接入连接出现错误"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later", "请联系华为自动驾驶云服务技术支持团队或稍后再试"},
 	},
@@ -574,7 +574,7 @@ var rows = [...]row{
 		name:        "ObjectStorageAccessError",
 		code:        "octopus.000121",
 		status:      500,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Object storage access error", "对象存储访问错误"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later", "请联系华为自动驾驶云服务技术支持团队或稍后再试"},
 	},
@@ -582,7 +582,7 @@ var rows = [...]row{
 		name:        "DatabaseAccessError",
 		code:        "octopus.000131",
 		status:      500,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Database access error", "数据库接入连接出现错误"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later", "请联系华为自动驾驶云服务技术支持团队或稍后再试"},
 	},
@@ -590,7 +590,7 @@ var rows = [...]row{
 		name:        "ImageNotFound",
 		code:        "octopus.007001",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The image not exist or deleted.", "请求的镜像不存在或已被删除。"},
 		remediation: [numLanguages]string{"Make sure you requested the correct image, or create a new image.", "请确认请求了正确的镜像或创建新的镜像。"},
 	},
@@ -598,7 +598,7 @@ var rows = [...]row{
 		name:        "ImageStatusConflict",
 		code:        "octopus.007004",
 		status:      409,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"Current image status do not support this action.", "镜像当前状态不支持该操作。"},
 		remediation: [numLanguages]string{"Try again later.", "请稍后再试。"},
 	},
@@ -606,7 +606,7 @@ var rows = [...]row{
 		name:        "BuiltinTagNotEditable",
 		code:        "octopus.101001",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Built-in Tag Edit Illegal", "内置标签不支持编辑"},
 		remediation: [numLanguages]string{"Select a custom tag", "请选择自建标签"},
 	},
@@ -614,7 +614,7 @@ var rows = [...]row{
 		name:        "TagDoesNotExist",
 		code:        "octopus.101004",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Does Not Exist", "标签不存在"},
 		remediation: [numLanguages]string{"Select a valid tag", "请选择正确的标签"},
 	},
@@ -622,7 +622,7 @@ var rows = [...]row{
 		name:        "ScenarioNameExists",
 		code:        "octopus.107001",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Scenario Name is already exists", "场景名称已存在"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
 	},
@@ -630,7 +630,7 @@ var rows = [...]row{
 		name:        "CollectYAMLInvalid",
 		code:        "octopus.102003",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The collect yaml content error", "采集说明文件内容有误"},
 		remediation: [numLanguages]string{"Check the content of the collection description file", "请检查采集说明文件的内容"},
 	},
@@ -638,7 +638,7 @@ var rows = [...]row{
 		name:        "StatementNotAccepted",
 		code:        "octopus.102004",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"User do not agree the statement", "用户未同意申明"},
 		remediation: [numLanguages]string{"Select the checkbox to agree and try again", "请勾选同意后再试"},
 	},
@@ -646,7 +646,7 @@ var rows = [...]row{
 		name:        "DataPackageNotFound",
 		code:        "octopus.102010",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The data package is not found", "数据包不存在"},
 		remediation: [numLanguages]string{"Select another data package", "请选择其他数据包"},
 	},
@@ -654,7 +654,7 @@ var rows = [...]row{
 		name:        "BucketNameInvalid",
 		code:        "octopus.103005",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The bucket name specified in the request is invalid, which may have exceeded the maximum length, or contain special characters that are not allowed", "请求中指定的桶名无效,超长或带不允许的特殊字符"},
 		remediation: [numLanguages]string{"Use a different bucket name", "更换桶名"},
 	},
@@ -662,7 +662,7 @@ var rows = [...]row{
 		name:        "TimeParamsInvalid",
 		code:        "octopus.108002",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Time parameters is invalid", "时间不符合规范"},
 		remediation: [numLanguages]string{"Check whether the time format is correct or whether the end time is earlier than the start time", "请检查时间格式是否正确或结束时间是否小于开始时间"},
 	},
@@ -670,7 +670,7 @@ var rows = [...]row{
 		name:        "TimeIntervalInvalid",
 		code:        "octopus.108008",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Time interval is invalid", "时长不符合规范"},
 		remediation: [numLanguages]string{"Select a segment with a duration of 10 to 99 seconds", "请选择时长在10-99秒的片段"},
 	},
@@ -678,7 +678,7 @@ var rows = [...]row{
 		name:        "EpisodeNotFound",
 		code:        "octopus.108009",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The episode not exists", "回放片段不存在"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
 	},
@@ -686,7 +686,7 @@ var rows = [...]row{
 		name:        "JobStatusAbnormal",
 		code:        "octopus.109004",
 		status:      403,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The job status is abnormal", "作业状态异常"},
 		remediation: [numLanguages]string{"Try again later", "请稍后重试"},
 	},
@@ -694,7 +694,7 @@ var rows = [...]row{
 		name:        "ProcessorOwnerMismatch",
 		code:        "octopus.109008",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The user is different from the processor creation user", "当前用户与创建该算子的用户不一致"},
 		remediation: [numLanguages]string{"Switch to the correct account and try again", "请切换账号后重试"},
 	},
@@ -702,7 +702,7 @@ var rows = [...]row{
 		name:        "ScenarioNotFound",
 		code:        "octopus.107002",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Scenario is not exists", "场景不存在"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
 	},
@@ -710,7 +710,7 @@ var rows = [...]row{
 		name:        "DataPackageMissingDataTypes",
 		code:        "octopus.107003",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The data package is missing the necessary data types", "数据包缺少必要的数据类型,无法生成仿真场景"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
 	},
@@ -718,7 +718,7 @@ var rows = [...]row{
 		name:        "TagNotFound",
 		code:        "octopus.107004",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag is not exist", "标签不存在"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
 	},
@@ -726,7 +726,7 @@ var rows = [...]row{
 		name:        "ProcessorNotFound",
 		code:        "octopus.109001",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The processor you requested does not exist", "您请求的算子不存在"},
 		remediation: [numLanguages]string{"Check the input parameters and try again", "请检查输入参数并重试"},
 	},
@@ -734,7 +734,7 @@ var rows = [...]row{
 		name:        "JobNotFound",
 		code:        "octopus.109003",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The job does not exist", "作业不存在"},
 		remediation: [numLanguages]string{"Check the input parameters and try again", "请检查输入参数并重试"},
 	},
@@ -742,7 +742,7 @@ var rows = [...]row{
 		name:        "NodeInUse",
 		code:        "octopus.101002",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Node In Use", "节点使用中"},
 		remediation: [numLanguages]string{"Check the node", "请检查节点"},
 	},
@@ -750,7 +750,7 @@ var rows = [...]row{
 		name:        "LevelExceedsLimit",
 		code:        "octopus.101003",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Level Exceed Limit", "节点层级超过限制"},
 		remediation: [numLanguages]string{"Try another node", "请尝试其他节点"},
 	},
@@ -758,7 +758,7 @@ var rows = [...]row{
 		name:        "TagNameAlreadyExists",
 		code:        "octopus.101005",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Name Already Exists", "请求的标签名称已存在"},
 		remediation: [numLanguages]string{"Use a different tag name", "请更换标签名称"},
 	},
@@ -766,7 +766,7 @@ var rows = [...]row{
 		name:        "TagUsedInSegments",
 		code:        "octopus.101006",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Used In Segments", "标签被场景片段引用"},
 		remediation: [numLanguages]string{"Delete the scenario segments or remove the tag references", "请删除场景片段或解除标签引用"},
 	},
@@ -774,7 +774,7 @@ var rows = [...]row{
 		name:        "TagUsedInPackages",
 		code:        "octopus.101006",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Used In Packages", "标签被数据包引用"},
 		remediation: [numLanguages]string{"Check the data package status or remove the tag references", "请检查数据包状态或解除标签引用"},
 	},
@@ -782,7 +782,7 @@ var rows = [...]row{
 		name:        "TagUsedInDataWarehouse",
 		code:        "octopus.101006",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Used In Data Warehouse", "标签被数据仓库引用"},
 		remediation: [numLanguages]string{"Delete the data warehouse or remove the tag references", "请删除数据仓库或解除标签引用"},
 	},
@@ -790,7 +790,7 @@ var rows = [...]row{
 		name:        "FailedPackageNotRestorable",
 		code:        "octopus.102005",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Can not restore deleted failed package", "不能删除已经删除失败的数据包"},
 		remediation: [numLanguages]string{"See the API documentation", "请参考API文档"},
 	},
@@ -798,7 +798,7 @@ var rows = [...]row{
 		name:        "CollectionStatusConflict",
 		code:        "octopus.102006",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Collection status conflict", "收集任务状态冲突"},
 		remediation: [numLanguages]string{"Check the data collection status", "请检查数据收集状态"},
 	},
@@ -806,7 +806,7 @@ var rows = [...]row{
 		name:        "PackageStatusConflict",
 		code:        "octopus.102009",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Package status conflict", "数据包状态冲突"},
 		remediation: [numLanguages]string{"Check the data package status", "请检查数据包状态"},
 	},
@@ -814,7 +814,7 @@ var rows = [...]row{
 		name:        "ScenarioJobRunning",
 		code:        "octopus.107005",
 		status:      409,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"There is already a running scenario job", "已有场景作业正在运行中"},
 		remediation: [numLanguages]string{"Try again later", "请稍后再试"},
 	},
@@ -822,7 +822,7 @@ var rows = [...]row{
 		name:        "ProcessorNameExists",
 		code:        "octopus.109002",
 		status:      409,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The name of processor already exist", "算子名称已存在"},
 		remediation: [numLanguages]string{"Use a different name", "请使用不同的名称"},
 	},
@@ -830,7 +830,7 @@ var rows = [...]row{
 		name:        "JobPreconditionFailed",
 		code:        "octopus.109005",
 		status:      428,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The job precondition unsatisfied", "作业状态不符合要求"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
 	},
@@ -838,7 +838,7 @@ var rows = [...]row{
 		name:        "CCEInterfaceError",
 		code:        "octopus.202101",
 		status:      400,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Cce interface error", "CCE接口异常错误"},
 		remediation: [numLanguages]string{"Try again later or contact the Huawei Autonomous Driving Cloud Service technical support team", "请稍后重试或联系华为自动驾驶云服务技术支持团队"},
 	},
@@ -846,7 +846,7 @@ var rows = [...]row{
 		name:        "NameAlreadyExists",
 		code:        "octopus.202201",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Name has already exists", "名称已经存在"},
 		remediation: [numLanguages]string{"Use a name that is not in use and try again", "请使用未使用的名称后重试"},
 	},
@@ -854,7 +854,7 @@ var rows = [...]row{
 		name:        "DatasetNotFound",
 		code:        "octopus.202202",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Dataset do not exist error", "数据集不存在"},
 		remediation: [numLanguages]string{"Check whether the dataset exists", "请确认数据集是否存在"},
 	},
@@ -862,7 +862,7 @@ var rows = [...]row{
 		name:        "DatasetVersionNotFound",
 		code:        "octopus.202205",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Dataset version does not exist error", "数据集版本不存在"},
 		remediation: [numLanguages]string{"Check whether the dataset version exists", "请确认数据集版本是否存在"},
 	},
@@ -870,7 +870,7 @@ var rows = [...]row{
 		name:        "VersionNotLatest",
 		code:        "octopus.202207",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"This version is not the latest version", "此版本非最新版本"},
 		remediation: [numLanguages]string{"Versions must be deleted starting from the latest version", "删除需从最新版本开始"},
 	},
@@ -878,7 +878,7 @@ var rows = [...]row{
 		name:        "LabelTaskRunningInOtherVersion",
 		code:        "octopus.202210",
 		status:      400,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"This label task is being executed in other versions", "其它版本中有该标注任务在执行"},
 		remediation: [numLanguages]string{"Wait until the annotation task in the other version is complete and try again", "请等待其他版本中的该标注任务执行完成后重试"},
 	},
@@ -886,7 +886,7 @@ var rows = [...]row{
 		name:        "DataRepeated",
 		code:        "octopus.202213",
 		status:      500,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Data repeat", "数据重复"},
 		remediation: [numLanguages]string{"Duplicate data is not allowed; check the data and try again", "数据不允许重复,请检查数据后重试"},
 	},
@@ -894,7 +894,7 @@ var rows = [...]row{
 		name:        "DatasetSingleVersionOnly",
 		code:        "octopus.202223",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The dataset only support one version", "该数据集只支持一个版本"},
 		remediation: [numLanguages]string{"Check whether the dataset type is correct, or select another dataset", "请确认数据集类型是否正确,或选择其他数据集"},
 	},
@@ -902,7 +902,7 @@ var rows = [...]row{
 		name:        "DataNotFound",
 		code:        "octopus.202225",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The data does not exist", "该数据不存在"},
 		remediation: [numLanguages]string{"Check whether the data exists, or use other data", "请确认该数据是否存在,或更换其余数据"},
 	},
@@ -910,7 +910,7 @@ var rows = [...]row{
 		name:        "TooManyRequests",
 		code:        "octopus.202230",
 		status:      429,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"Too many request exceeds the threshold", "请求次数过多超出了限定次数阈值"},
 		remediation: [numLanguages]string{"Wait a moment and try again", "请稍等后重试"},
 	},
@@ -918,7 +918,7 @@ var rows = [...]row{
 		name:        "DatasetHasAnnotationTask",
 		code:        "octopus.202238",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The dataset has already been associated with annotation task", "该数据集关联了标注任务"},
 		remediation: [numLanguages]string{"Check whether the dataset is associated with an annotation task", "请确认是否该数据集关联了标注任务"},
 	},
@@ -926,7 +926,7 @@ var rows = [...]row{
 		name:        "OBSQuotaInsufficient",
 		code:        "octopus.202239",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The OBS quota is insufficient", "OBS配额不足"},
 		remediation: [numLanguages]string{"Check your OBS quota", "请确认OBS配额"},
 	},
@@ -934,7 +934,7 @@ var rows = [...]row{
 		name:        "GatewayAPINotPublished",
 		code:        "APIGW.0101",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The API does not exist or has not been published in the environment.", "API不存在或未在环境中发布"},
 		remediation: [numLanguages]string{"Rectify the fault by following the instructions in the API signing error guide (api-sign-0002).", "请参考API签名错误指南(api-sign-0002)进行处理"},
 	},
@@ -942,7 +942,7 @@ var rows = [...]row{
 		name:        "GatewayAPINotFound",
 		code:        "APIGW.0101",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The API does not exist.", "请求方法不存在"},
 		remediation: [numLanguages]string{"Check whether the request method is the same as the method specified for the API.", "请检查请求方法是否与API定义的方法一致"},
 	},
@@ -950,7 +950,7 @@ var rows = [...]row{
 		name:        "GatewayBackendNotFound",
 		code:        "APIGW.0103",
 		status:      404,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The backend does not exist.", "后端服务不存在"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -958,7 +958,7 @@ var rows = [...]row{
 		name:        "GatewayPluginsNotFound",
 		code:        "APIGW.0104",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The plug-ins do not exist.", "未找到插件配置"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -966,7 +966,7 @@ var rows = [...]row{
 		name:        "GatewayBackendConfigNotFound",
 		code:        "APIGW.0105",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The backend configurations do not exist.", "未找到后端配置"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -974,7 +974,7 @@ var rows = [...]row{
 		name:        "GatewayOrchestrationError",
 		code:        "APIGW.0106",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Orchestration error.", "编排错误"},
 		remediation: [numLanguages]string{"Check whether the frontend and backend parameters are properly set for the API.", "请检查API的前端和后端参数配置是否正确"},
 	},
@@ -982,7 +982,7 @@ var rows = [...]row{
 		name:        "GatewayAPIRequestError",
 		code:        "APIGW.0201",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"API request error.", "请求参数无效"},
 		remediation: [numLanguages]string{"Set valid request parameters.", "请设置有效的请求参数"},
 	},
@@ -990,7 +990,7 @@ var rows = [...]row{
 		name:        "GatewayRequestEntityTooLarge",
 		code:        "APIGW.0201",
 		status:      413,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request entity too large.", "请求体超过12MB"},
 		remediation: [numLanguages]string{"Reduce the size of the request body.", "请减小请求体的大小"},
 	},
@@ -998,7 +998,7 @@ var rows = [...]row{
 		name:        "GatewayRequestURITooLarge",
 		code:        "APIGW.0201",
 		status:      414,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request URI too large.", "请求URI过长"},
 		remediation: [numLanguages]string{"Reduce the size of the request URI.", "请减小请求URI的长度"},
 	},
@@ -1006,7 +1006,7 @@ var rows = [...]row{
 		name:        "GatewayRequestHeadersTooLarge",
 		code:        "APIGW.0201",
 		status:      494,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request headers too large.", "请求头过大"},
 		remediation: [numLanguages]string{"Reduce the size of the request headers.", "请减小请求头的大小"},
 	},
@@ -1014,7 +1014,7 @@ var rows = [...]row{
 		name:        "GatewayBackendUnavailable",
 		code:        "APIGW.0201",
 		status:      502,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Backend unavailable.", "后端服务当前不可用"},
 		remediation: [numLanguages]string{"Check whether the backend address configured for the API is accessible.", "请检查API配置的后端地址是否可以访问"},
 	},
@@ -1022,7 +1022,7 @@ var rows = [...]row{
 		name:        "GatewayBackendTimeout",
 		code:        "APIGW.0201",
 		status:      504,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Backend timeout.", "后端服务超时"},
 		remediation: [numLanguages]string{"Increase the timeout duration of the backend service or shorten the processing time.", "请增大后端服务的超时时间或缩短后端处理时间"},
 	},
@@ -1030,7 +1030,7 @@ var rows = [...]row{
 		name:        "GatewayIAMAuthFailed",
 		code:        "APIGW.0301",
 		status:      401,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Incorrect IAM authentication information.", "IAM认证信息错误"},
 		remediation: [numLanguages]string{"Rectify the fault by following the instructions in Common Errors Related to IAM Authentication Information.", "请参考“IAM认证信息常见错误”进行处理"},
 	},
@@ -1038,7 +1038,7 @@ var rows = [...]row{
 		name:        "GatewayIAMUserNotAuthorized",
 		code:        "APIGW.0302",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The IAM user is not authorized to access the API.", "IAM用户无权访问该API"},
 		remediation: [numLanguages]string{"Check whether the user has been blacklisted or whitelisted.", "请检查该用户是否已被加入黑名单或白名单"},
 	},
@@ -1046,7 +1046,7 @@ var rows = [...]row{
 		name:        "GatewayAppAuthFailed",
 		code:        "APIGW.0303",
 		status:      401,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Incorrect app authentication information.", "APP认证信息错误"},
 		remediation: [numLanguages]string{"Perform the following checks for app authentication: Check whether the request method, path, query parameters, and request body are consistent with those used for signing. Check whether the client time is correct. Check whether the signing code is correct by referring to Calling APIs Through App Authentication. In the case of AppCode-based simple authentication, check whether the request contains the X-Apig-AppCode header.", "APP认证请进行以下检查:检查请求方法、路径、查询参数和请求体是否与签名时使用的一致。检查客户端时间是否正确。参考“使用APP认证调用API”检查签名代码是否正确。使用AppCode简易认证时,请检查请求中是否携带X-Apig-AppCode请求头"},
 	},
@@ -1054,7 +1054,7 @@ var rows = [...]row{
 		name:        "GatewayAppNotAuthorized",
 		code:        "APIGW.0304",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The app is not authorized to access the API.", "APP无权访问该API"},
 		remediation: [numLanguages]string{"Check whether the app has been authorized to access the API.", "请检查该APP是否已被授权访问该API"},
 	},
@@ -1062,7 +1062,7 @@ var rows = [...]row{
 		name:        "GatewayAuthFailed",
 		code:        "APIGW.0305",
 		status:      401,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Incorrect authentication information.", "认证信息错误"},
 		remediation: [numLanguages]string{"Check whether the authentication information is correct.", "请检查认证信息是否正确"},
 	},
@@ -1070,7 +1070,7 @@ var rows = [...]row{
 		name:        "GatewayAPIAccessDenied",
 		code:        "APIGW.0306",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"API access denied.", "不允许访问该API"},
 		remediation: [numLanguages]string{"Check whether you have been authorized to access the API.", "请检查您是否已被授权访问该API"},
 	},
@@ -1078,7 +1078,7 @@ var rows = [...]row{
 		name:        "GatewayTokenUpdateRequired",
 		code:        "APIGW.0307",
 		status:      401,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The token must be updated.", "Token需要更新"},
 		remediation: [numLanguages]string{"Obtain a new token from IAM. An API of another region may have been called. Check the API URL.", "请从IAM重新获取Token。可能调用了其他区域的API,请检查API的URL"},
 	},
@@ -1086,7 +1086,7 @@ var rows = [...]row{
 		name:        "GatewayThrottled",
 		code:        "APIGW.0308",
 		status:      429,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The throttling threshold has been reached.", "请求达到流控阈值"},
 		remediation: [numLanguages]string{"Try again after the throttling resumes. By default, an API can be accessed a maximum of 200 times per second. The rate limits of cloud service APIs cannot be adjusted. Try again after the throttling resumes. To adjust the rate limit of an API you have created in API Gateway, contact technical support by submitting a service ticket.", "请等待流控恢复后重试,默认情况下一个API每秒最多可访问200次。云服务API的流控值不支持调整,请等待流控恢复后重试。如需调整您在API网关中创建的API的流控值,请提交工单联系技术支持"},
 	},
@@ -1094,7 +1094,7 @@ var rows = [...]row{
 		name:        "GatewayProjectUnavailable",
 		code:        "APIGW.0310",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The project is unavailable.", "项目当前不可用"},
 		remediation: [numLanguages]string{"Select another project and try again.", "请选择其他项目后重试"},
 	},
@@ -1102,7 +1102,7 @@ var rows = [...]row{
 		name:        "GatewayDebugAuthFailed",
 		code:        "APIGW.0311",
 		status:      401,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Incorrect debugging authentication information.", "调试认证信息错误"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -1110,7 +1110,7 @@ var rows = [...]row{
 		name:        "GatewayUnknownClientIP",
 		code:        "APIGW.0401",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Unknown client IP address.", "无法识别客户端IP地址"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -1118,7 +1118,7 @@ var rows = [...]row{
 		name:        "GatewayIPNotAuthorized",
 		code:        "APIGW.0402",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The IP address is not authorized to access the API.", "该IP地址无权访问该API"},
 		remediation: [numLanguages]string{"Check whether the IP address has been blacklisted or whitelisted.", "请检查该IP地址是否已被加入黑名单或白名单"},
 	},
@@ -1126,7 +1126,7 @@ var rows = [...]row{
 		name:        "GatewayBackendIPDenied",
 		code:        "APIGW.0404",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Access to the backend IP address has been denied.", "无法访问后端IP地址"},
 		remediation: [numLanguages]string{"The backend IP address or the IP address of the backend domain cannot be accessed. Check whether the IP address exists or has been blacklisted or whitelisted.", "无法访问后端IP地址或后端域名对应的IP地址,请检查该IP地址是否存在,或是否已被加入黑名单或白名单"},
 	},
@@ -1134,7 +1134,7 @@ var rows = [...]row{
 		name:        "GatewayAppQuotaExhausted",
 		code:        "APIGW.0501",
 		status:      405,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The app quota has been used up.", "APP配额已用完"},
 		remediation: [numLanguages]string{"Increase the app quota.", "请增加APP配额"},
 	},
@@ -1142,7 +1142,7 @@ var rows = [...]row{
 		name:        "GatewayAppFrozen",
 		code:        "APIGW.0502",
 		status:      405,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The app has been frozen.", "APP已被冻结"},
 		remediation: [numLanguages]string{"Account balance is insufficient. Go to the Funds Management page to top up your account.", "账户余额不足,请前往资金管理页面为账户充值"},
 	},
@@ -1150,7 +1150,7 @@ var rows = [...]row{
 		name:        "GatewayInternalError",
 		code:        "APIGW.0601",
 		status:      500,
-		retry:       true,
+		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Internal server error.", "内部错误"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -1158,7 +1158,7 @@ var rows = [...]row{
 		name:        "GatewayBadRequest",
 		code:        "APIGW.0602",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Bad request.", "请求无效"},
 		remediation: [numLanguages]string{"Check whether the request is valid.", "请检查请求是否合法"},
 	},
@@ -1166,7 +1166,7 @@ var rows = [...]row{
 		name:        "GatewayDomainResolutionFailed",
 		code:        "APIGW.0605",
 		status:      500,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Domain name resolution failed.", "域名解析失败"},
 		remediation: [numLanguages]string{"Check whether the domain name is correct and has been bound to a correct backend address.", "请检查域名是否正确,以及是否已绑定正确的后端地址"},
 	},
@@ -1174,7 +1174,7 @@ var rows = [...]row{
 		name:        "GatewayAPIConfigLoadFailed",
 		code:        "APIGW.0606",
 		status:      500,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"Failed to load the API configurations.", "API配置未加载"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -1182,7 +1182,7 @@ var rows = [...]row{
 		name:        "GatewayProtocolNotSupported",
 		code:        "APIGW.0607",
 		status:      400,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The following protocol is supported: {xxx}", "协议不支持,仅支持以下协议:{xxx}"},
 		remediation: [numLanguages]string{"Use HTTP or HTTPS to access the API.", "请使用HTTP或HTTPS访问API"},
 	},
@@ -1190,7 +1190,7 @@ var rows = [...]row{
 		name:        "GatewayAdminTokenFailed",
 		code:        "APIGW.0608",
 		status:      500,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"Failed to obtain the admin token.", "无法获取租户信息"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -1198,7 +1198,7 @@ var rows = [...]row{
 		name:        "GatewayVPCBackendNotFound",
 		code:        "APIGW.0609",
 		status:      500,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The VPC backend does not exist.", "未找到VPC后端服务"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -1206,7 +1206,7 @@ var rows = [...]row{
 		name:        "GatewayNoBackendAvailable",
 		code:        "APIGW.0610",
 		status:      502,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"No backend available.", "没有可用的后端服务"},
 		remediation: [numLanguages]string{"Check whether all backends are available.", "请检查所有后端是否可用"},
 	},
@@ -1214,7 +1214,7 @@ var rows = [...]row{
 		name:        "GatewayBackendPortNotFound",
 		code:        "APIGW.0611",
 		status:      500,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The backend port does not exist.", "未找到后端端口"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -1222,7 +1222,7 @@ var rows = [...]row{
 		name:        "GatewayAPISelfCall",
 		code:        "APIGW.0612",
 		status:      500,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"An API cannot call itself.", "API不能调用自身"},
 		remediation: [numLanguages]string{"Modify the backend configurations, and ensure that the number of layers the API is recursively called does not exceed 10.", "请修改后端配置,确保API被递归调用的层数不超过10层"},
 	},
@@ -1230,7 +1230,7 @@ var rows = [...]row{
 		name:        "GatewayIAMUnavailable",
 		code:        "APIGW.0613",
 		status:      503,
-		retry:       true,
+		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The IAM service is currently unavailable.", "IAM服务当前不可用"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -1238,7 +1238,7 @@ var rows = [...]row{
 		name:        "GatewayBackendSignatureCalculationFailed",
 		code:        "APIGW.0705",
 		status:      500,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"Backend signature calculation failed.", "后端签名计算失败"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},
@@ -1246,7 +1246,7 @@ var rows = [...]row{
 		name:        "GatewayServiceUnavailableInRegion",
 		code:        "APIGW.0801",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The service is unavailable in the currently selected region.", "当前区域无法访问该服务"},
 		remediation: [numLanguages]string{"Check whether the service supports cross-region access.", "请检查该服务是否支持跨区域访问"},
 	},
@@ -1254,7 +1254,7 @@ var rows = [...]row{
 		name:        "GatewayIAMUserForbiddenInRegion",
 		code:        "APIGW.0802",
 		status:      403,
-		retry:       false,
+		retry:       NotRetryable,
 		message:     [numLanguages]string{"The IAM user is forbidden in the currently selected region.", "IAM用户被禁止访问当前区域"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
 	},

@@ -154,12 +154,13 @@ func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
 		require.Equal(t, p.code, c.String(), where)
 		require.Equal(t, p.status, c.Status(), where)
 		require.Equal(t, p.message, c.Message(language.English), where)
-		require.Contains(t, []string{"yes", "no"}, p.retry, where)
+		require.Contains(t, []string{"no", "any", "idempotent"}, p.retry, where)
 		assert.NotEmpty(t, p.reason, where)
-		assert.Equal(t, p.retry == "yes", c.Retryable(), where)
-		assert.Equal(t, p.retry == "yes", errcode.Retryable(fmt.Errorf("call: %w", c)), where)
+		assert.Equal(t, p.retry, c.RetryKind().String(), where)
+		assert.Equal(t, p.retry != "no", c.Retryable(), where)
+		assert.Equal(t, p.retry != "no", errcode.Retryable(fmt.Errorf("call: %w", c)), where)
 		re := decode(t, c.Status(), nil, `{"error_code":"`+c.String()+`","error_msg":"`+c.Message(language.English)+`"}`)
-		assert.Equal(t, p.retry == "yes", errcode.Retryable(re), where)
+		assert.Equal(t, p.retry != "no", errcode.Retryable(re), where)
 	}
 	for c, want := range map[errcode.Code]bool{
 		errcode.TooManyRequests: true, errcode.TokenExpired: false, errcode.JobStatusAbnormal: true,

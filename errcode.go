@@ -89,8 +89,12 @@ func (c Code) Remediation(tag language.Tag) string {
 	return c.row().remediation[langIndex(tag)]
 }
 
-// Retryable reports whether the documented policy for c is to retry.
-func (c Code) Retryable() bool { return c.row().retry }
+// Retryable reports whether the documented policy for c allows a retry of
+// some request: its [RetryKind] is not NotRetryable.
+func (c Code) Retryable() bool { return c.row().retry != NotRetryable }
+
+// RetryKind returns the documented retry policy of c (docs/retry.txt).
+func (c Code) RetryKind() RetryKind { return c.row().retry }
 
 // Error returns the wire code and the English message, such as
 // "octopus.107002: Scenario is not exists".

@@ -31,7 +31,7 @@ func Go(c *spec.Catalog, pkg string) ([]byte, error) {
 			n++
 			p("\t// %s is %s, HTTP %d: %q", r.Name, r.Code, r.Status, r.Message[c.Wire])
 			if r.RetryReason != "" {
-				p("\t// %s. %s", retryWord(r.Retry), r.RetryReason)
+				p("\t// %s. %s", retryWord[r.Retry], r.RetryReason)
 			}
 			p("\t%s Code = %d", r.Name, n)
 		}
@@ -50,7 +50,7 @@ func Go(c *spec.Catalog, pkg string) ([]byte, error) {
 		p("\t\tname: %q,", r.Name)
 		p("\t\tcode: %q,", r.Code)
 		p("\t\tstatus: %d,", r.Status)
-		p("\t\tretry: %t,", r.Retry)
+		p("\t\tretry: %s,", retryConst[r.Retry])
 		p("\t\tmessage: [numLanguages]string{%s},", quoteAll(r.Message))
 		p("\t\tremediation: [numLanguages]string{%s},", quoteAll(r.Remediation))
 		p("\t},")
@@ -82,12 +82,11 @@ func tableNumber(c *spec.Catalog, gi int) int {
 	return n
 }
 
-func retryWord(retry bool) string {
-	if retry {
-		return "Retryable"
-	}
-	return "Not retryable"
-}
+// retryConst is the runtime's RetryKind constant for each retry kind.
+var retryConst = map[string]string{"": "NotRetryable", "no": "NotRetryable", "any": "RetryAnyMethod", "idempotent": "RetryIdempotent"}
+
+// retryWord is the retry kind as the constant's doc comment says it.
+var retryWord = map[string]string{"no": "Not retryable", "any": "Retryable whatever the method", "idempotent": "Retryable if idempotent"}
 
 func quoteAll(ss []string) string {
 	q := make([]string, len(ss))

@@ -49,10 +49,10 @@ func Markdown(c *spec.Catalog) []byte {
 }
 
 func retryCell(r *spec.Row) string {
-	if r.Retry {
-		return "yes"
+	if r.Retry == "" {
+		return "no"
 	}
-	return "no"
+	return r.Retry
 }
 
 // escape keeps a text from breaking its Markdown table cell.

@@ -1,10 +1,17 @@
 package spec
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/octopus-go/errcode/internal/table"
 )
+
+// RetryKinds are the words of the Retry column: not retryable; retryable
+// whatever the method, the request not having been processed; retryable
+// only when the request is idempotent, as it may have been processed.
+var RetryKinds = []string{"no", "any", "idempotent"}
 
 // applyRetry sets each row's retry policy from the retry file, which must
 // have exactly one row for each documented row, identified by code, status
@@ -15,20 +22,16 @@ func applyRetry(c *Catalog, src *Source, errs *table.ErrorList) {
 	}
 	type policy struct {
 		pos    table.Pos
-		retry  bool
+		retry  string
 		reason string
 		used   bool
 	}
 	policies := make(map[string]*policy)
 	for _, r := range readRecords(src, func(*table.Table) []column { return retryColumns }, errs) {
 		cell := func(field string) string { return r.cells[field] }
-		p := &policy{pos: r.pos, reason: cell("reason")}
-		switch cell("retry") {
-		case "yes":
-			p.retry = true
-		case "no":
-		default:
-			errs.Addf(r.pos, "retry %q is neither yes nor no", cell("retry"))
+		p := &policy{pos: r.pos, retry: cell("retry"), reason: cell("reason")}
+		if !slices.Contains(RetryKinds, p.retry) {
+			errs.Addf(r.pos, "retry %q is none of %s", p.retry, strings.Join(RetryKinds, ", "))
 		}
 		key := cell("code") + "\x00" + cell("status") + "\x00" + cell("message")
 		if first, dup := policies[key]; dup {

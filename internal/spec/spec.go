@@ -60,7 +60,7 @@ type Row struct {
 	Message     []string // by language; Message[Wire] is the wire message
 	Description []string // by language, as documented
 	Remediation []string // by language
-	Retry       bool
+	Retry       string   // retry kind: "no", "any" or "idempotent"; "" when no policy was given
 	RetryReason string
 }
 

@@ -67,6 +67,7 @@ func TestLoadFixture(t *testing.T) {
 		Message:     []string{"Request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
 		Description: []string{"Request parameter [{key}:{value}] is invalid.", "请求参数[{key}:{value}]错误"},
 		Remediation: []string{"Correct the parameter [{key}:{value}].", "请确保请求参数[{key}:{value}]正确"},
+		Retry:       "no",
 		RetryReason: "The parameter must be corrected.",
 	}, rows[0])
 	var names []string
@@ -74,7 +75,7 @@ func TestLoadFixture(t *testing.T) {
 		names = append(names, r.Name)
 	}
 	assert.Equal(t, []string{"ShopInvalidParam", "ShopScenarioNotFound", "ShopTagUsedInSegments", "ShopTagUsedInPackages", "ShopTooManyRequestExceedsThreshold"}, names)
-	assert.True(t, rows[4].Retry)
+	assert.Equal(t, "any", rows[4].Retry)
 	assert.Equal(t, 429, rows[4].Status)
 	assert.Equal(t, []string{"Tag Used In Packages", "标签被数据包引用"}, rows[3].Message, "one code, several rows")
 }
@@ -89,7 +90,7 @@ func TestLoadWithoutNamesOrRetry(t *testing.T) {
 	assert.Equal(t, "ScenarioIsNotExists", r.Name)
 	assert.Equal(t, []string{"场景不存在", "Scenario is not exists"}, r.Message)
 	assert.Equal(t, table.Pos{File: zhFile, Line: 5}, r.Pos)
-	assert.False(t, r.Retry)
+	assert.Equal(t, "", r.Retry)
 	assert.Equal(t, "Throttling", c.Groups[1].Title, "the title comes from the edition that has one")
 }
 
@@ -163,9 +164,9 @@ func TestLoadReportsEachProblem(t *testing.T) {
 		{"row without retry policy",
 			map[string]func(string) string{retryFile: replace("shop.107002 | 404 | Scenario is not exists | no | The scenario does not exist. |\n", "")},
 			`shop-errors.en-US.txt:7: shop.107002 (404 "Scenario is not exists") has no row in retry.txt`},
-		{"retry neither yes nor no",
-			map[string]func(string) string{retryFile: replace("| yes |", "| maybe |")},
-			`retry.txt:8: retry "maybe" is neither yes nor no`},
+		{"retry of no known kind",
+			map[string]func(string) string{retryFile: replace("| any |", "| maybe |")},
+			`retry.txt:8: retry "maybe" is none of no, any, idempotent`},
 		{"retry policy for no row",
 			map[string]func(string) string{retryFile: replace("shop.202230 | 429", "shop.202230 | 503")},
 			"retry.txt:8: no documented row has this code, status and message\n" +
