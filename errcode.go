@@ -49,7 +49,11 @@
 package errcode
 
 import (
+	"errors"
 	"iter"
+	"slices"
+	"strconv"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -70,8 +74,14 @@ func (c Code) row() *row {
 	return &rows[c]
 }
 
-// String returns the wire code, such as "octopus.107002".
-func (c Code) String() string { return c.row().code }
+// String returns the wire code, such as "octopus.107002", or, for an
+// undocumented Code, "errcode.Code(N)".
+func (c Code) String() string {
+	if !c.valid() {
+		return "errcode.Code(" + strconv.Itoa(int(c)) + ")"
+	}
+	return c.row().code
+}
 
 // Name returns the name of c's constant, such as "ScenarioNotFound".
 func (c Code) Name() string { return c.row().name }
@@ -113,6 +123,23 @@ func (c Code) Is(target error) bool { return sameWire(c, target) }
 // "name" and {value} with "x". See [Error.With].
 func (c Code) With(nameValues ...string) *Error { return (&Error{code: c}).With(nameValues...) }
 
+// Placeholders returns the names of the placeholders of c's message, in
+// the order they first appear: ["key", "value"] for InvalidRequestParam,
+// none for most rows. These are the names [Code.With] takes.
+func (c Code) Placeholders() []string {
+	var names []string
+	for text := c.row().message[wireLanguage]; ; {
+		_, name, after, found := cutPlaceholder(text)
+		if !found {
+			return names
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+		text = after
+	}
+}
+
 // Wrap returns an *Error for c that keeps cause for logs and for
 // [errors.Unwrap]. The cause's text never appears in a response body.
 func (c Code) Wrap(cause error) *Error { return &Error{code: c, cause: cause} }
@@ -125,6 +152,59 @@ func Lookup(code string) (Code, bool) {
 		return cs[0], true
 	}
 	return 0, false
+}
+
+// ParseCode returns the Code a person means by s, leniently: a constant's
+// name (ScenarioNotFound), or a wire code in any case, with or without its
+// "octopus." prefix, with APIG. for APIGW. (octopus.107002, 107002,
+// APIG.0308). For a code documented on several rows, it returns the first;
+// see [Rows]. Use [Lookup] for a wire code as sent.
+func ParseCode(s string) (Code, bool) {
+	s = strings.TrimSpace(s)
+	for c := range All() {
+		if c.Name() == s {
+			return c, true
+		}
+	}
+	u := strings.ToUpper(s)
+	if rest, ok := strings.CutPrefix(u, strings.ToUpper(gatewayAlias)); ok {
+		u = strings.ToUpper(gatewayPrefix) + rest
+	}
+	for c := range All() {
+		w := strings.ToUpper(c.String())
+		if w == u || strings.TrimPrefix(w, "OCTOPUS.") == u {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// Rows returns every row documented for the wire code code, in page order:
+// three for octopus.101006, one for most codes, none for an undocumented
+// code. It accepts the APIG. alias of an APIGW. code.
+func Rows(code string) []Code { return slices.Clone(byCode[code]) }
+
+// MarshalText returns the name of c's constant, such as ScenarioNotFound.
+// The name, not the wire code, is c's text because it names one row: the
+// three rows of octopus.101006 share their wire code but not their names,
+// and a name stays the same when rows are added to the tables. It fails
+// for an undocumented Code.
+func (c Code) MarshalText() ([]byte, error) {
+	if !c.valid() {
+		return nil, errors.New("errcode: cannot marshal undocumented code " + strconv.Itoa(int(c)))
+	}
+	return []byte(c.Name()), nil
+}
+
+// UnmarshalText sets *c to the Code that text names, as [ParseCode] reads
+// it: a constant's name, or a wire code (the first of its rows).
+func (c *Code) UnmarshalText(text []byte) error {
+	parsed, ok := ParseCode(string(text))
+	if !ok {
+		return errors.New("errcode: unknown code " + strconv.Quote(string(text)))
+	}
+	*c = parsed
+	return nil
 }
 
 // All returns every documented Code, in the documented order.

@@ -2,6 +2,7 @@ package errcode_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -33,10 +34,70 @@ func TestCodeDescribesItsRow(t *testing.T) {
 
 func TestZeroCodeIsNoRow(t *testing.T) {
 	var c errcode.Code
-	assert.Equal(t, "", c.String())
+	assert.Equal(t, "errcode.Code(0)", c.String())
+	assert.Equal(t, "errcode.Code(9999)", errcode.Code(9999).String())
 	assert.Equal(t, 0, c.Status())
 	assert.Equal(t, "errcode: undocumented code", c.Error())
 	assert.False(t, errors.Is(errcode.ScenarioNotFound, c))
+}
+
+func TestPlaceholdersNameTheRowsPlaceholders(t *testing.T) {
+	assert.Equal(t, []string{"key", "value"}, errcode.InvalidRequestParam.Placeholders())
+	assert.Equal(t, []string{"xxx"}, errcode.GatewayProtocolNotSupported.Placeholders())
+	assert.Empty(t, errcode.ScenarioNotFound.Placeholders())
+	e := errcode.InvalidRequestParam.With("key", "name", "key", "id")
+	v, ok := e.Value("key")
+	assert.True(t, ok)
+	assert.Equal(t, "id", v, "the last value given")
+	_, ok = e.Value("value")
+	assert.False(t, ok)
+}
+
+func TestParseCodeReadsWhatAPersonTypes(t *testing.T) {
+	for in, want := range map[string]errcode.Code{
+		"octopus.107002": errcode.ScenarioNotFound, "OCTOPUS.107002": errcode.ScenarioNotFound,
+		"107002": errcode.ScenarioNotFound, " ScenarioNotFound ": errcode.ScenarioNotFound,
+		"apigw.0308": errcode.GatewayThrottled, "APIG.0308": errcode.GatewayThrottled, "apig.0308": errcode.GatewayThrottled,
+		"octopus.101006": errcode.Rows("octopus.101006")[0],
+	} {
+		got, ok := errcode.ParseCode(in)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "octopus.", "999999", "scenarionotfound", "APIGW.9999"} {
+		_, ok := errcode.ParseCode(in)
+		assert.False(t, ok, in)
+	}
+	_, ok := errcode.Lookup("107002")
+	assert.False(t, ok, "Lookup stays exact")
+}
+
+func TestRowsListsEveryRowOfACode(t *testing.T) {
+	rows := errcode.Rows("octopus.101006")
+	require.Len(t, rows, 3)
+	for _, c := range rows {
+		assert.Equal(t, "octopus.101006", c.String())
+	}
+	assert.Equal(t, []errcode.Code{errcode.ScenarioNotFound}, errcode.Rows("octopus.107002"))
+	assert.Len(t, errcode.Rows("APIG.0201"), 6)
+	assert.Empty(t, errcode.Rows("octopus.999999"))
+}
+
+func TestCodesMarshalAsTheirNames(t *testing.T) {
+	for c := range errcode.All() {
+		b, err := json.Marshal(struct{ C errcode.Code }{c})
+		require.NoError(t, err)
+		assert.Equal(t, `{"C":"`+c.Name()+`"}`, string(b))
+		var back struct{ C errcode.Code }
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, c, back.C, c.Name())
+	}
+	var c errcode.Code
+	require.NoError(t, json.Unmarshal([]byte(`"octopus.107002"`), &c))
+	assert.Equal(t, errcode.ScenarioNotFound, c)
+	assert.Error(t, json.Unmarshal([]byte(`"octopus.999999"`), &c))
+	_, err := json.Marshal(errcode.Code(0))
+	assert.Error(t, err)
 }
 
 func TestWithFillsPlaceholders(t *testing.T) {

@@ -58,6 +58,15 @@ func (e *Error) Code() Code {
 	return e.code
 }
 
+// Value returns the value e gives the placeholder name, the last one when
+// it was given more than once.
+func (e *Error) Value(name string) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	return param(e.params, name)
+}
+
 // Status returns the HTTP status documented for e's Code.
 func (e *Error) Status() int { return e.Code().Status() }
 

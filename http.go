@@ -1,6 +1,7 @@
 package errcode
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -35,14 +36,55 @@ var (
 // Like [http.Error], Write should be the last thing a handler writes; after
 // the header has been written, it can only add its body to the response.
 func Write(w http.ResponseWriter, err error) {
-	c, e := find(err)
-	if c == 0 {
-		if err == nil || isNilError(err) {
-			return
-		}
-		c = InternalServerError
-	}
 	lang, w := languageOf(w)
+	write(w, lang, err)
+}
+
+// ServeError answers r with err as [Write] does, in the language of r: the
+// one [Localize] negotiated for it, else the one [Negotiate] finds in its
+// headers. Unlike Write, it needs nothing of w's wrappers.
+func ServeError(w http.ResponseWriter, r *http.Request, err error) {
+	lang, ok := r.Context().Value(languageKey{}).(int)
+	if !ok {
+		lang = negotiate(r.Header)
+	}
+	if lw, ok := w.(*localizedWriter); ok {
+		w = lw.ResponseWriter
+	}
+	write(w, lang, err)
+}
+
+// CodeOf returns the Code that [Write] answers err with: the row of the
+// first Code or *Error in err's chain; [InternalServerError] for any other
+// error, a [*ResponseError] from a dependency included (see [Relay]); zero
+// for nil. Metrics and logs that use it agree with the wire.
+func CodeOf(err error) Code {
+	c, _ := answer(err)
+	return c
+}
+
+// answer returns the Code and, if it is one, the *Error that Write answers
+// err with.
+func answer(err error) (Code, *Error) {
+	found := find(err)
+	switch e := found.(type) {
+	case Code:
+		return e, nil
+	case *Error:
+		return e.code, e
+	}
+	if err == nil || isNilError(err) {
+		return 0, nil
+	}
+	return InternalServerError, nil
+}
+
+// write answers with err in the language lang.
+func write(w http.ResponseWriter, lang int, err error) {
+	c, e := answer(err)
+	if c == 0 {
+		return
+	}
 	h := w.Header()
 	delete(h, "Content-Length")
 	h["Content-Type"] = contentTypeJSON
@@ -62,29 +104,59 @@ func Write(w http.ResponseWriter, err error) {
 
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
 
-// find returns the Code of the first Code, *Error or *ResponseError with a
-// documented code in err's chain, and the *Error if that is what it was.
-func find(err error) (Code, *Error) {
+// find returns the first error of the package in err's chain
+// ([errors.Unwrap] and errors.Join alike, depth first): a documented Code, a
+// non-nil *Error with a documented Code, or a non-nil *ResponseError. It
+// returns nil when there is none. Write, Retryable and RetryAfter all
+// answer from the error it finds.
+func find(err error) error {
 	for err != nil {
-		if c := codeOf(err); c.valid() {
-			e, _ := err.(*Error)
-			return c, e
+		switch e := err.(type) {
+		case Code:
+			if e.valid() {
+				return e
+			}
+		case *Error:
+			if e != nil && e.code.valid() {
+				return e
+			}
+		case *ResponseError:
+			if e != nil {
+				return e
+			}
 		}
 		switch u := err.(type) {
 		case interface{ Unwrap() error }:
 			err = u.Unwrap()
 		case interface{ Unwrap() []error }:
 			for _, err := range u.Unwrap() {
-				if c, e := find(err); c != 0 {
-					return c, e
+				if f := find(err); f != nil {
+					return f
 				}
 			}
-			return 0, nil
+			return nil
 		default:
-			return 0, nil
+			return nil
 		}
 	}
-	return 0, nil
+	return nil
+}
+
+// Relay returns err so that [Write] answers it with the documented row of
+// the [*ResponseError] in its chain, as if the service had failed with it
+// itself. Without Relay, an error decoded from another service's response
+// is answered as [InternalServerError]: a dependency's 401 says that the
+// service's own credentials failed, not the caller's, and passing it on
+// would blame the caller. Relay is for a service that forwards requests on
+// the caller's behalf, such as a proxy, where the dependency's answer is
+// the right answer. It returns err unchanged when the first error of the
+// package in its chain is not a *ResponseError with a documented code.
+func Relay(err error) error {
+	re, ok := find(err).(*ResponseError)
+	if !ok || !re.Code.valid() {
+		return err
+	}
+	return re.Code.Wrap(err)
 }
 
 // isNilError reports whether err is a nil *Error, which Write treats as no
@@ -100,9 +172,15 @@ func isNilError(err error) bool {
 // [http.ResponseController], and flushes when the original can.
 func Localize(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(&localizedWriter{ResponseWriter: w, lang: negotiate(r.Header)}, r)
+		lang := negotiate(r.Header)
+		r = r.WithContext(context.WithValue(r.Context(), languageKey{}, lang))
+		h.ServeHTTP(&localizedWriter{ResponseWriter: w, lang: lang}, r)
 	})
 }
+
+// languageKey is the request context key under which Localize keeps the
+// index of the language it negotiated.
+type languageKey struct{}
 
 // A localizedWriter is a ResponseWriter with the language negotiated for
 // its request.
@@ -162,9 +240,9 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		slog.Error("errcode: handler panicked", "method", r.Method, "path", r.URL.Path,
 			"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-		Write(w, InternalServerError.Wrap(errors.New("panic")))
+		ServeError(w, r, InternalServerError.Wrap(errors.New("panic")))
 	}()
 	if err := f(w, r); err != nil {
-		Write(w, err)
+		ServeError(w, r, err)
 	}
 }

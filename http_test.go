@@ -68,12 +68,25 @@ func TestWriteNilWritesNothing(t *testing.T) {
 	}
 }
 
-func TestWriteProxiesADocumentedResponseError(t *testing.T) {
+func TestWriteAnswersADependencysErrorAsInternal(t *testing.T) {
+	for _, c := range []errcode.Code{errcode.TokenExpired, errcode.PermissionDenied, errcode.ScenarioNotFound, errcode.GatewayThrottled} {
+		dep := fmt.Errorf("upstream: %w", &errcode.ResponseError{StatusCode: c.Status(), Code: c, WireCode: c.String(), Message: "detail from upstream"})
+		w := httptest.NewRecorder()
+		errcode.Write(w, dep)
+		assert.Equal(t, 500, w.Code, c.Name())
+		assert.Equal(t, `{"error_code":"octopus.000002","error_msg":"Internal server error"}`, w.Body.String(), c.Name())
+		assert.Equal(t, errcode.InternalServerError, errcode.CodeOf(dep), c.Name())
+	}
+}
+
+func TestWriteRelaysADependencysErrorWhenAsked(t *testing.T) {
 	w := httptest.NewRecorder()
-	errcode.Write(w, fmt.Errorf("upstream: %w", &errcode.ResponseError{StatusCode: 429, Code: errcode.GatewayThrottled, WireCode: "APIG.0308", Message: "detail from upstream"}))
+	errcode.Write(w, errcode.Relay(fmt.Errorf("upstream: %w", &errcode.ResponseError{StatusCode: 429, Code: errcode.GatewayThrottled, WireCode: "APIG.0308", Message: "detail from upstream"})))
 	assert.Equal(t, 429, w.Code)
 	assert.Equal(t, `{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}`, w.Body.String(),
 		"the documented form and message, not what upstream sent")
+	undocumented := &errcode.ResponseError{StatusCode: 503, WireCode: "other.1"}
+	assert.Same(t, undocumented, errcode.Relay(undocumented), "an undocumented code has no row to relay")
 }
 
 // serve runs Localize(errcode.HandlerFunc(h)) on a request with the header

@@ -133,7 +133,7 @@ func TestNoLeakFromUpstreamResponse(t *testing.T) {
 	}
 	for _, l := range relLanguages {
 		rec := relServe(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error {
-			return fmt.Errorf("calling upstream: %w", upstream)
+			return errcode.Relay(fmt.Errorf("calling upstream: %w", upstream))
 		}), l.accept)
 		relNoLeak(t, rec, http.StatusNotFound,
 			relWant(t, "octopus.107002", errcode.ScenarioNotFound.Message(l.tag)), "upstream, "+l.accept)

@@ -11,16 +11,21 @@ import (
 // a response with an undocumented code, its status: 429, 502, 503 and 504
 // are retryable. Any other error is not.
 func Retryable(err error) bool {
-	var re *ResponseError
-	if errors.As(err, &re) && !re.Code.valid() {
-		switch re.StatusCode {
+	switch e := find(err).(type) {
+	case Code:
+		return e.Retryable()
+	case *Error:
+		return e.code.Retryable()
+	case *ResponseError:
+		if e.Code.valid() {
+			return e.Code.Retryable()
+		}
+		switch e.StatusCode {
 		case 429, 502, 503, 504:
 			return true
 		}
-		return false
 	}
-	c, _ := find(err)
-	return c.Retryable()
+	return false
 }
 
 // RetryAfter returns how long to wait before retrying, as the Retry-After
