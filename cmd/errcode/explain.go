@@ -48,7 +48,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		rows := resolve(arg)
 		if len(rows) == 0 {
 			fmt.Fprintf(stderr, "errcode: %s is not documented; nearest: %s\n",
-				displayCode(arg), strings.Join(nearest(arg, 3), ", "))
+				escape(strings.TrimSpace(arg)), strings.Join(nearest(arg, 3), ", "))
 			exit = exitUndocumented
 			continue
 		}
@@ -70,86 +70,37 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	return exit
 }
 
-// The catalog, indexed for resolve.
-var (
-	// byCode maps each wire code, in upper case, to its rows in catalog
-	// order.
-	byCode = map[string][]errcode.Code{}
-	// byName maps each constant name, in upper case, to its row.
-	byName = map[string]errcode.Code{}
-	// codes are the documented wire codes, each once, in catalog order.
-	codes []string
-)
-
-// init indexes the catalog for resolve and nearest.
-func init() {
-	for c := range errcode.All() {
-		k := strings.ToUpper(c.String())
-		if _, ok := byCode[k]; !ok {
-			codes = append(codes, c.String())
-		}
-		byCode[k] = append(byCode[k], c)
-		byName[strings.ToUpper(c.Name())] = c
-	}
-}
-
-// normalize returns arg as an upper-case wire code: "107002" and
-// "octopus.107002" give "OCTOPUS.107002", "apig.0308" gives "APIGW.0308".
-func normalize(arg string) string {
-	s := strings.ToUpper(strings.TrimSpace(arg))
-	if rest, ok := strings.CutPrefix(s, "APIG."); ok {
-		return "APIGW." + rest
-	}
-	if !strings.Contains(s, ".") {
-		return "OCTOPUS." + s
-	}
-	return s
-}
-
-// displayCode returns arg as a wire code is written: octopus.107002,
-// APIGW.0308. A name-like arg, with letters and no dot, is returned as is.
-func displayCode(arg string) string {
-	if isNameLike(arg) {
-		return arg
-	}
-	s := normalize(arg)
-	if rest, ok := strings.CutPrefix(s, "OCTOPUS."); ok {
-		return "octopus." + rest
-	}
-	return s
-}
-
-// isNameLike reports whether arg looks like a constant name rather than a
-// code: no dot, and some letter.
-func isNameLike(arg string) bool {
-	return !strings.Contains(arg, ".") && strings.ContainsFunc(arg, func(r rune) bool {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-	})
-}
-
-// resolve returns the rows that arg names, as a wire code in any of the
-// forms normalize accepts or as a constant name, in catalog order.
+// resolve returns the rows that arg names, in catalog order: the one row
+// of a constant name, or every row of a wire code in any form that
+// [errcode.ParseCode] accepts.
 func resolve(arg string) []errcode.Code {
-	if rows := byCode[normalize(arg)]; len(rows) > 0 {
-		return rows
+	c, ok := errcode.ParseCode(arg)
+	if !ok {
+		return nil
 	}
-	if c, ok := byName[strings.ToUpper(strings.TrimSpace(arg))]; ok {
+	if strings.EqualFold(strings.TrimSpace(arg), c.Name()) {
 		return []errcode.Code{c}
 	}
-	return nil
+	return errcode.Rows(c.String())
 }
 
 // nearest returns the n documented codes closest to arg by edit distance,
-// ties broken by how far apart their numbers are, then by catalog order;
-// for a name-like arg, the n closest constant names.
+// ignoring case, to the whole code or to its part after the dot (so 1070022
+// is close to octopus.107002); ties are broken by how far apart their
+// numbers are, then by catalog order. For an arg with letters and no dot,
+// the n closest constant names.
 func nearest(arg string, n int) []string {
-	key := normalize(arg)
-	candidates := codes
-	if isNameLike(arg) {
-		key = strings.ToUpper(strings.TrimSpace(arg))
-		candidates = nil
-		for c := range errcode.All() {
-			candidates = append(candidates, c.Name())
+	key := strings.ToUpper(strings.TrimSpace(arg))
+	var candidates []string
+	seen := map[string]bool{}
+	for c := range errcode.All() {
+		s := c.String()
+		if isNameLike(key) {
+			s = c.Name()
+		}
+		if !seen[s] {
+			seen[s] = true
+			candidates = append(candidates, s)
 		}
 	}
 	type scored struct {
@@ -159,8 +110,13 @@ func nearest(arg string, n int) []string {
 	num, _ := number(key)
 	all := make([]scored, len(candidates))
 	for i, c := range candidates {
-		n, _ := number(c)
-		all[i] = scored{c, distance(key, strings.ToUpper(c)), max(n-num, num-n)}
+		u := strings.ToUpper(c)
+		n, _ := number(u)
+		d := distance(key, u)
+		if !strings.Contains(key, ".") {
+			d = min(d, distance(key, u[strings.LastIndex(u, ".")+1:]))
+		}
+		all[i] = scored{c, d, max(n-num, num-n)}
 	}
 	slices.SortStableFunc(all, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(a.apart, b.apart))
@@ -170,6 +126,14 @@ func nearest(arg string, n int) []string {
 		out = append(out, s.s)
 	}
 	return out
+}
+
+// isNameLike reports whether arg looks like a constant name rather than a
+// code: no dot, and some letter.
+func isNameLike(arg string) bool {
+	return !strings.Contains(arg, ".") && strings.ContainsFunc(arg, func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	})
 }
 
 // number returns the number after the last dot of a code, such as 107002

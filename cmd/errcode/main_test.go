@@ -34,7 +34,7 @@ func decodeJSON(t *testing.T, s string) []map[string]any {
 
 const scenarioNotFound = `octopus.107002  ScenarioNotFound
   status:          404 Not Found
-  retryable:       no
+  retry:           no (retrying cannot help)
   message en:      Scenario is not exists
   message zh:      场景不存在
   remediation en:  Check and try again
@@ -49,8 +49,9 @@ func TestExplain(t *testing.T) {
 	assert.Equal(t, scenarioNotFound, out)
 }
 
-// TestExplainForms checks the forms of a code that explain accepts: any case, with or
-// without octopus., the APIG. alias and constant names.
+// TestExplainForms checks the forms of a code that explain accepts, those of
+// errcode.ParseCode: any case, with or without octopus., the APIG. alias and
+// constant names.
 func TestExplainForms(t *testing.T) {
 	for arg, first := range map[string]string{
 		"107002":           "octopus.107002  ScenarioNotFound",
@@ -58,7 +59,6 @@ func TestExplainForms(t *testing.T) {
 		"OCTOPUS.107002":   "octopus.107002  ScenarioNotFound",
 		" Octopus.107002 ": "octopus.107002  ScenarioNotFound",
 		"ScenarioNotFound": "octopus.107002  ScenarioNotFound",
-		"scenarionotfound": "octopus.107002  ScenarioNotFound",
 		"APIGW.0308":       "APIGW.0308  GatewayThrottled",
 		"apigw.0308":       "APIGW.0308  GatewayThrottled",
 		"APIG.0308":        "APIGW.0308  GatewayThrottled",
@@ -73,12 +73,25 @@ func TestExplainForms(t *testing.T) {
 	}
 }
 
+// TestExplainRetry checks the retry line of each retry kind.
+func TestExplainRetry(t *testing.T) {
+	for arg, want := range map[string]string{
+		"ScenarioNotFound":    "  retry:           no (retrying cannot help)",
+		"GatewayThrottled":    "  retry:           any (not processed: any request may be sent again)",
+		"InternalServerError": "  retry:           idempotent (may have been processed: only GET, HEAD, OPTIONS, TRACE, PUT, DELETE or a request with an Idempotency-Key may be sent again)",
+	} {
+		out, errOut, exit := runCmd(t, "", "explain", arg)
+		require.Equal(t, exitOK, exit, errOut)
+		assert.Equal(t, want, strings.Split(out, "\n")[2], arg)
+	}
+}
+
 // TestExplainLang checks -lang, before and after the codes, and a language the
 // catalog lacks.
 func TestExplainLang(t *testing.T) {
 	want := `octopus.107002  ScenarioNotFound
   status:          404 Not Found
-  retryable:       no
+  retry:           no (retrying cannot help)
   message zh:      场景不存在
   remediation zh:  请检查后重试
 `
@@ -140,6 +153,7 @@ func TestExplainJSON(t *testing.T) {
 		"status":      float64(404),
 		"name":        "ScenarioNotFound",
 		"retryable":   false,
+		"retry":       "no",
 		"message":     map[string]any{"en": "Scenario is not exists", "zh": "场景不存在"},
 		"remediation": map[string]any{"en": "Check and try again", "zh": "请检查后重试"},
 	}}, decodeJSON(t, out))
@@ -164,11 +178,11 @@ func TestExplainUndocumented(t *testing.T) {
 	// One digit too many: the code it was meant to be comes first.
 	_, errOut, exit = runCmd(t, "", "explain", "1070022")
 	assert.Equal(t, exitUndocumented, exit)
-	assert.True(t, strings.HasPrefix(errOut, "errcode: octopus.1070022 is not documented; nearest: octopus.107002, "), errOut)
+	assert.True(t, strings.HasPrefix(errOut, "errcode: 1070022 is not documented; nearest: octopus.107002, "), errOut)
 
 	_, errOut, exit = runCmd(t, "", "explain", "apig.0309")
 	assert.Equal(t, exitUndocumented, exit)
-	assert.True(t, strings.HasPrefix(errOut, "errcode: APIGW.0309 is not documented; nearest: APIGW.0308, "), errOut)
+	assert.True(t, strings.HasPrefix(errOut, "errcode: apig.0309 is not documented; nearest: APIGW.0308, "), errOut)
 
 	_, errOut, exit = runCmd(t, "", "explain", "ScenarioNotFund")
 	assert.Equal(t, exitUndocumented, exit)
@@ -178,7 +192,18 @@ func TestExplainUndocumented(t *testing.T) {
 	out, errOut, exit = runCmd(t, "", "explain", "107002", "999999")
 	assert.Equal(t, exitUndocumented, exit)
 	assert.Equal(t, scenarioNotFound, out)
-	assert.True(t, strings.HasPrefix(errOut, "errcode: octopus.999999 is not documented; nearest: "), errOut)
+	assert.True(t, strings.HasPrefix(errOut, "errcode: 999999 is not documented; nearest: "), errOut)
+
+	// A name in the wrong case is not a name ParseCode knows; the name is
+	// suggested.
+	_, errOut, exit = runCmd(t, "", "explain", "scenarionotfound")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.True(t, strings.HasPrefix(errOut, "errcode: scenarionotfound is not documented; nearest: ScenarioNotFound, "), errOut)
+
+	// The argument is echoed with its control characters escaped.
+	_, errOut, exit = runCmd(t, "", "explain", "\x1b]0;owned\a\nx")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.True(t, strings.HasPrefix(errOut, `errcode: \x1b]0;owned\x07\nx is not documented; nearest: `), errOut)
 
 	out, _, exit = runCmd(t, "", "explain", "-json", "999999")
 	assert.Equal(t, exitUndocumented, exit)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ type entry struct {
 	Status      int               `json:"status"`
 	Name        string            `json:"name"`
 	Retryable   bool              `json:"retryable"`
+	Retry       string            `json:"retry,omitempty"`
 	Message     map[string]string `json:"message"`
 	Remediation map[string]string `json:"remediation"`
 	Sent        *sent             `json:"sent,omitempty"`
@@ -41,6 +43,7 @@ func newEntry(c errcode.Code) entry {
 		Status:      c.Status(),
 		Name:        c.Name(),
 		Retryable:   c.Retryable(),
+		Retry:       c.RetryKind().String(),
 		Message:     map[string]string{},
 		Remediation: map[string]string{},
 	}
@@ -51,23 +54,26 @@ func newEntry(c errcode.Code) entry {
 	return e
 }
 
-// writeJSON writes entries to w as an indented JSON array, [] when empty.
+// writeJSON writes entries to w as an indented JSON array, [] when empty,
+// with no character a terminal could act on (see [escapeJSON]).
 func writeJSON(w io.Writer, entries []entry) {
 	if entries == nil {
 		entries = []entry{}
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	enc.Encode(entries) // entries always encode; a write error has nowhere to go
+	enc.Encode(entries)              // entries always encode
+	w.Write(escapeJSON(buf.Bytes())) // a write error has nowhere to go
 }
 
 // writeRow writes the explanation of c to w: its code and name, then
-// status, retry policy, message and remediation in the languages tags.
+// status, retry kind, message and remediation in the languages tags.
 func writeRow(w io.Writer, c errcode.Code, tags []language.Tag) {
 	fmt.Fprintf(w, "%s  %s\n", c.String(), c.Name())
 	field(w, "status", statusText(c.Status()))
-	field(w, "retryable", yesNo(c.Retryable()))
+	field(w, "retry", retryText(c.RetryKind()))
 	for _, t := range tags {
 		field(w, "message "+langKey(t), c.Message(t))
 	}
@@ -92,6 +98,18 @@ func statusText(status int) string {
 		return strconv.Itoa(status) + " " + t
 	}
 	return strconv.Itoa(status)
+}
+
+// retryText returns the retry kind k as docs/retry.txt writes it, with
+// what it means for a client, such as "no (retrying cannot help)".
+func retryText(k errcode.RetryKind) string {
+	switch k {
+	case errcode.RetryAnyMethod:
+		return k.String() + " (not processed: any request may be sent again)"
+	case errcode.RetryIdempotent:
+		return k.String() + " (may have been processed: only GET, HEAD, OPTIONS, TRACE, PUT, DELETE or a request with an Idempotency-Key may be sent again)"
+	}
+	return k.String() + " (retrying cannot help)"
 }
 
 // yesNo returns "yes" for true and "no" for false.
