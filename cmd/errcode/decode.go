@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"strings"
 
@@ -20,9 +17,11 @@ var decodeCmd = subcommand{
 	synopsis: "[-lang en|zh] [-json] [FILE]",
 	summary: `Decode reads an error response from FILE, or from standard input when FILE
 is absent or "-": a body such as {"error_code":"...","error_msg":"..."}, or a
-whole response as curl -i prints it. It prints the status, the code, message
-and request id as sent, whether to retry and, for a documented code, what it
-means and what to do. An undocumented code is shown as such (exit 0).
+whole response as curl -i prints it, or a curl -v transcript. It prints the
+status, the code, message and request id as sent, whether to retry and, for a
+documented code, what it means and what to do. Text the response sent is
+printed with its control characters escaped (\n, \x1b). Decode exits 1 when
+the response has no documented code.
 `,
 }
 
@@ -66,7 +65,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	resp, err := readResponse(data)
 	if err != nil {
-		fmt.Fprintf(stderr, "errcode: %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "errcode: %s: %s\n", name, escape(err.Error()))
 		return exitUsage
 	}
 	rerr := errcode.FromResponse(resp)
@@ -84,51 +83,10 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		writeDecoded(stdout, re, tags)
 	}
+	if re.Code == 0 {
+		return exitUndocumented
+	}
 	return exitOK
-}
-
-// readResponse returns the response data holds: a whole response as
-// curl -i prints it, after any interim responses (100 Continue, a proxy's
-// 200 Connection established, redirects followed by curl -L); or else a
-// bare body, with status 0.
-func readResponse(data []byte) (*http.Response, error) {
-	rest := bytes.TrimLeft(data, " \t\r\n")
-	if !bytes.HasPrefix(rest, []byte("HTTP/")) {
-		return &http.Response{Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(data))}, nil
-	}
-	for {
-		resp, body, err := parseResponse(rest)
-		if err != nil {
-			return nil, err
-		}
-		next := bytes.TrimLeft(body, " \t\r\n")
-		if resp.StatusCode < 400 && bytes.HasPrefix(next, []byte("HTTP/")) {
-			rest = next
-			continue
-		}
-		resp.Body = io.NopCloser(bytes.NewReader(body))
-		return resp, nil
-	}
-}
-
-// parseResponse parses the status line and headers at the start of data
-// with http.ReadResponse, bare LF line endings and all, and returns the
-// response without its body, and the bytes after the headers. It reads
-// the body as curl printed it, whatever Content-Length or
-// Transfer-Encoding said. The status line of HTTP/2 and HTTP/3, which
-// curl prints as "HTTP/2 502", is read as HTTP/1.1's.
-func parseResponse(data []byte) (*http.Response, []byte, error) {
-	line, after, _ := bytes.Cut(data, []byte("\n"))
-	if proto, status, _ := bytes.Cut(line, []byte(" ")); string(proto) == "HTTP/2" || string(proto) == "HTTP/3" {
-		data = append([]byte("HTTP/1.1 "+string(status)+"\n"), after...)
-	}
-	br := bufio.NewReader(bytes.NewReader(data))
-	resp, err := http.ReadResponse(br, nil)
-	if err != nil {
-		return nil, nil, fmt.Errorf("not an HTTP response: %v", err)
-	}
-	body, _ := io.ReadAll(br) // reads from memory
-	return resp, body, nil
 }
 
 // decodedEntry returns the JSON form of a decoded response: the row of a
@@ -167,7 +125,7 @@ func writeDecoded(w io.Writer, re *errcode.ResponseError, tags []language.Tag) {
 	switch {
 	case re.WireCode == "" && re.Message == "":
 		fmt.Fprintln(w, "code:        none, the body is not a JSON error")
-		body := strings.Join(strings.Fields(re.Excerpt), " ")
+		body := escape(strings.Join(strings.Fields(re.Excerpt), " "))
 		if body == "" {
 			body = "(empty)"
 		}
@@ -177,15 +135,15 @@ func writeDecoded(w io.Writer, re *errcode.ResponseError, tags []language.Tag) {
 		if code == "" {
 			code = "none"
 		}
-		fmt.Fprintf(w, "code:        %s (undocumented)\n", code)
+		fmt.Fprintf(w, "code:        %s (undocumented)\n", escape(code))
 	default:
-		fmt.Fprintf(w, "code:        %s\n", re.WireCode)
+		fmt.Fprintf(w, "code:        %s\n", escape(re.WireCode))
 	}
 	if re.Message != "" {
-		fmt.Fprintf(w, "message:     %s\n", re.Message)
+		fmt.Fprintf(w, "message:     %s\n", escape(re.Message))
 	}
 	if re.RequestID != "" {
-		fmt.Fprintf(w, "request id:  %s\n", re.RequestID)
+		fmt.Fprintf(w, "request id:  %s\n", escape(re.RequestID))
 	}
 	fmt.Fprintf(w, "retryable:   %s\n", yesNo(errcode.Retryable(re)))
 	if wait, ok := errcode.RetryAfter(re); ok {

@@ -298,9 +298,10 @@ func TestListFilters(t *testing.T) {
 // output must have.
 var decodeCases = []struct {
 	file  string
+	exit  int
 	lines []string
 }{
-	{"curl-i-404.txt", []string{
+	{"curl-i-404.txt", exitOK, []string{
 		"status:      404 Not Found",
 		"code:        octopus.107002",
 		"message:     Scenario is not exists",
@@ -309,7 +310,7 @@ var decodeCases = []struct {
 		"octopus.107002  ScenarioNotFound",
 		"  remediation zh:  请检查后重试",
 	}},
-	{"curl-i-http2-lf.txt", []string{
+	{"curl-i-http2-lf.txt", exitOK, []string{
 		"status:      429 Too Many Requests",
 		"code:        APIG.0308",
 		"message:     The throttling threshold has been reached: policy ip over ratelimit,limit:5,time:1 minute",
@@ -318,20 +319,20 @@ var decodeCases = []struct {
 		"retry after: 30s",
 		"APIGW.0308  GatewayThrottled",
 	}},
-	{"curl-i-502-html.txt", []string{
+	{"curl-i-502-html.txt", exitUndocumented, []string{
 		"status:      502 Bad Gateway",
 		"code:        none, the body is not a JSON error",
 		"body:        <html> <head><title>502 Bad Gateway</title></head> <body> <center><h1>502 Bad Gateway</h1></center> <hr><center>nginx</center> </body> </html>",
 		"retryable:   yes",
 	}},
-	{"apigw-undocumented.json", []string{
+	{"apigw-undocumented.json", exitUndocumented, []string{
 		"status:      unknown",
 		"code:        APIGW.0309 (undocumented)",
 		"message:     Some new gateway error",
 		"request id:  req-0309",
 		"retryable:   no",
 	}},
-	{"apigw-0201.json", []string{
+	{"apigw-0201.json", exitOK, []string{
 		"status:      unknown",
 		"code:        APIGW.0201",
 		"APIGW.0201  GatewayBackendTimeout",
@@ -346,7 +347,7 @@ func TestDecode(t *testing.T) {
 		t.Run(tc.file, func(t *testing.T) {
 			path := filepath.Join("testdata", tc.file)
 			out, errOut, exit := runCmd(t, "", "decode", path)
-			require.Equal(t, exitOK, exit, errOut)
+			require.Equal(t, tc.exit, exit, errOut)
 			assert.Empty(t, errOut)
 			got := strings.Split(out, "\n")
 			for _, line := range tc.lines {
@@ -358,7 +359,7 @@ func TestDecode(t *testing.T) {
 			require.NoError(t, err)
 			for _, in := range []string{string(data), strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n", "\r\n")} {
 				stdinOut, _, exit := runCmd(t, in, "decode")
-				require.Equal(t, exitOK, exit)
+				require.Equal(t, tc.exit, exit)
 				assert.Equal(t, out, stdinOut)
 			}
 			stdinOut, _, _ := runCmd(t, string(data), "decode", "-")
@@ -370,7 +371,7 @@ func TestDecode(t *testing.T) {
 // TestDecodeUndocumentedHasNoRow checks that an undocumented code is shown without a row.
 func TestDecodeUndocumentedHasNoRow(t *testing.T) {
 	out, _, exit := runCmd(t, "", "decode", "testdata/apigw-undocumented.json")
-	require.Equal(t, exitOK, exit)
+	require.Equal(t, exitUndocumented, exit)
 	assert.NotContains(t, out, "remediation")
 	assert.False(t, strings.HasSuffix(out, "\n\n"), out)
 }
@@ -396,7 +397,7 @@ func TestDecodeJSON(t *testing.T) {
 	}, v[0]["sent"])
 
 	out, _, exit = runCmd(t, "", "decode", "-json", "testdata/apigw-undocumented.json")
-	require.Equal(t, exitOK, exit)
+	require.Equal(t, exitUndocumented, exit)
 	assert.Equal(t, []map[string]any{{
 		"code":        "APIGW.0309",
 		"status":      float64(0),
@@ -413,7 +414,7 @@ func TestDecodeJSON(t *testing.T) {
 	}}, decodeJSON(t, out))
 
 	out, _, exit = runCmd(t, "", "decode", "testdata/curl-i-502-html.txt", "-json")
-	require.Equal(t, exitOK, exit)
+	require.Equal(t, exitUndocumented, exit)
 	v = decodeJSON(t, out)
 	require.Len(t, v, 1)
 	assert.Equal(t, "", v[0]["code"])
@@ -434,7 +435,7 @@ func TestDecodeOddInput(t *testing.T) {
 	assert.Equal(t, "[]\n", out)
 
 	out, _, exit = runCmd(t, "", "decode")
-	assert.Equal(t, exitOK, exit)
+	assert.Equal(t, exitUndocumented, exit)
 	assert.Equal(t, "status:      unknown\ncode:        none, the body is not a JSON error\nbody:        (empty)\nretryable:   no\n", out)
 
 	// curl -L: a redirect, then the error.

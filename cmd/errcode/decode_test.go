@@ -1,0 +1,100 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestDecodeCurlVerbose checks the whole text output for curl -v
+// transcripts in testdata.
+func TestDecodeCurlVerbose(t *testing.T) {
+	scenario := "\n" + scenarioNotFound
+	for file, want := range map[string]string{
+		"curl-v-404.txt": "status:      404 Not Found\n" +
+			"code:        octopus.107002\n" +
+			"message:     Scenario is not exists\n" +
+			"request id:  5d1c6f0e9a8b4c3d\n" +
+			"retryable:   no\n" + scenario,
+		"curl-v-100-continue-429.txt": "status:      429 Too Many Requests\n" +
+			"code:        APIG.0308\n" +
+			"message:     The throttling threshold has been reached: policy ip over ratelimit,limit:5,time:1 minute\n" +
+			"request id:  0b7e44c1d2f3\n" +
+			"retryable:   yes\n" +
+			"retry after: 30s\n" +
+			"\n" +
+			"APIGW.0308  GatewayThrottled\n" +
+			"  status:          429 Too Many Requests\n" +
+			"  retry:           any (not processed: any request may be sent again)\n" +
+			"  message en:      The throttling threshold has been reached.\n" +
+			"  remediation en:  Try again after the throttling resumes. By default, an API can be accessed a maximum of 200 times per second. The rate limits of cloud service APIs cannot be adjusted. Try again after the throttling resumes. To adjust the rate limit of an API you have created in API Gateway, contact technical support by submitting a service ticket.\n",
+	} {
+		args := []string{"decode", "testdata/" + file}
+		if strings.Contains(file, "429") {
+			args = append(args, "-lang", "en")
+		}
+		out, errOut, exit := runCmd(t, "", args...)
+		assert.Equal(t, exitOK, exit, file)
+		assert.Empty(t, errOut, file)
+		assert.Equal(t, want, out, file)
+	}
+}
+
+// TestDecodeEscapes checks that text a response sent is printed with its
+// control characters escaped: a message cannot set the terminal's title
+// nor forge a line, in the message, the request id or an excerpt.
+func TestDecodeEscapes(t *testing.T) {
+	out, errOut, exit := runCmd(t, "", "decode", "-lang", "en", "testdata/curl-v-hostile.txt")
+	assert.Equal(t, exitOK, exit, errOut)
+	assert.Equal(t, "status:      404 Not Found\n"+
+		"code:        octopus.107002\n"+
+		`message:     \x1b]0;owned\x07\n\nretryable:   yes`+"\n"+
+		`request id:  r-1\x1b[2J\r`+"\n"+
+		"retryable:   no\n"+
+		"\n"+
+		"octopus.107002  ScenarioNotFound\n"+
+		"  status:          404 Not Found\n"+
+		"  retry:           no (retrying cannot help)\n"+
+		"  message en:      Scenario is not exists\n"+
+		"  remediation en:  Check and try again\n", out)
+
+	html := "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\n\r\n<html>\x1b]0;owned\x07<b>\u009b2J\u202e</b></html>\n"
+	out, _, exit = runCmd(t, html, "decode")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.Equal(t, "status:      502 Bad Gateway\n"+
+		"code:        none, the body is not a JSON error\n"+
+		`body:        <html>\x1b]0;owned\x07<b>\u009b2J\u202e</b></html>`+"\n"+
+		"retryable:   yes\n", out)
+
+	// A code as sent is escaped too.
+	out, _, exit = runCmd(t, `{"error_code":"x\u001b[31m","error_msg":"m"}`, "decode")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.Contains(t, out, "code:        x\\x1b[31m (undocumented)\n")
+
+	// JSON output: encoding/json escapes C0 controls; DEL, C1 and format
+	// characters are escaped as well.
+	for _, in := range []string{string(mustRead(t, "testdata/curl-v-hostile.txt")), html} {
+		out, _, _ = runCmd(t, in, "decode", "-json")
+		require.NotEmpty(t, out)
+		assert.False(t, strings.ContainsFunc(out, func(r rune) bool { return r != '\n' && needsEscape(r) }), "%q", out)
+		decodeJSON(t, out)
+	}
+}
+
+// TestDecodeUndocumentedExit checks that decode exits 1 for a response
+// with an undocumented code or none, as explain does, and 0 for a response
+// that is not an error.
+func TestDecodeUndocumentedExit(t *testing.T) {
+	out, errOut, exit := runCmd(t, "", "decode", "testdata/curl-v-undocumented.txt")
+	assert.Equal(t, exitUndocumented, exit)
+	assert.Empty(t, errOut)
+	assert.Equal(t, "status:      409 Conflict\ncode:        octopus.999001 (undocumented)\nmessage:     Something new\nretryable:   no\n", out)
+
+	_, _, exit = runCmd(t, "", "decode", "-json", "testdata/curl-v-undocumented.txt")
+	assert.Equal(t, exitUndocumented, exit)
+
+	_, _, exit = runCmd(t, "HTTP/1.1 204 No Content\r\n\r\n", "decode")
+	assert.Equal(t, exitOK, exit)
+}
