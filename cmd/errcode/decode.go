@@ -12,18 +12,7 @@ import (
 )
 
 // decodeCmd is "errcode decode".
-var decodeCmd = subcommand{
-	name:     "decode",
-	synopsis: "[-lang en|zh] [-json] [FILE]",
-	summary: `Decode reads an error response from FILE, or from standard input when FILE
-is absent or "-": a body such as {"error_code":"...","error_msg":"..."}, or a
-whole response as curl -i prints it, or a curl -v transcript. It prints the
-status, the code, message and request id as sent, whether to retry and, for a
-documented code, what it means and what to do. Text the response sent is
-printed with its control characters escaped (\n, \x1b). Decode exits 1 when
-the response has no documented code.
-`,
-}
+var decodeCmd = newSubcommand("decode")
 
 // maxInput is how much of its input decode reads; errcode.FromResponse
 // itself reads at most 1 MiB of a body.

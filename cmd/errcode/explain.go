@@ -12,16 +12,7 @@ import (
 )
 
 // explainCmd is "errcode explain".
-var explainCmd = subcommand{
-	name:     "explain",
-	synopsis: "[-lang en|zh] [-json] CODE...",
-	summary: `Explain prints every documented row of each CODE: wire code, constant name,
-HTTP status, whether to retry, message and remediation in English and
-Chinese. CODE is matched without regard to case, with or without the
-octopus. prefix (107002, octopus.107002); APIG. stands for APIGW.; a constant
-name (ScenarioNotFound) works too. It exits 1 if a CODE is not documented.
-`,
-}
+var explainCmd = newSubcommand("explain")
 
 // runExplain runs "errcode explain" with args, the arguments after the
 // command name.

@@ -11,11 +11,19 @@ import (
 	"golang.org/x/text/language"
 )
 
-// A subcommand describes one command for its flag set and its help.
+// A subcommand describes one command for its flag set and its help, both
+// taken from the usage text (see [newSubcommand]).
 type subcommand struct {
 	name     string // such as "explain"
 	synopsis string // the arguments after the name
 	summary  string // what the command does, for -h
+}
+
+// newSubcommand returns the subcommand name as the usage text describes
+// it: its synopsis from the usage line "errcode NAME ...", its summary from
+// the section headed with its name in title case.
+func newSubcommand(name string) subcommand {
+	return subcommand{name: name, synopsis: synopsis(name), summary: section(name)}
 }
 
 // newFlagSet returns a flag set for cmd that reports flag errors to stderr
@@ -64,7 +72,7 @@ func usageError(cmd subcommand, stderr io.Writer) int {
 
 // jsonFlag defines the -json flag on fs.
 func jsonFlag(fs *flag.FlagSet) *bool {
-	return fs.Bool("json", false, "print a JSON array of objects with keys code, status, name, retryable,\nmessage and remediation ({\"en\": ..., \"zh\": ...})")
+	return fs.Bool("json", false, "print a JSON array of objects (their keys: see 'errcode -h')")
 }
 
 // langFlag defines the -lang flag on fs.

@@ -12,14 +12,7 @@ import (
 )
 
 // listCmd is "errcode list".
-var listCmd = subcommand{
-	name:     "list",
-	synopsis: "[-status N] [-grep TEXT] [-lang en|zh] [-json]",
-	summary: `List prints the catalog as a table of code, status, name and message, in
-English unless -lang says otherwise. -status and -grep keep only the rows
-that match; list exits 1 when no row does.
-`,
-}
+var listCmd = newSubcommand("list")
 
 // runList runs "errcode list" with args, the arguments after the command
 // name.

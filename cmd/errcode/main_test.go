@@ -474,7 +474,7 @@ func TestUsage(t *testing.T) {
 	assert.Equal(t, exitUsage, exit)
 	assert.Equal(t, "errcode: unknown command \"frobnicate\"\nRun 'errcode -h' for usage.\n", errOut)
 
-	for _, cmd := range []subcommand{explainCmd, listCmd, decodeCmd} {
+	for _, cmd := range subcommands {
 		out, errOut, exit = runCmd(t, "", cmd.name, "-h")
 		assert.Equal(t, exitOK, exit, cmd.name)
 		assert.Empty(t, errOut, cmd.name)

@@ -1,0 +1,75 @@
+// Errcode explains the error codes of Octopus, Huawei Cloud's
+// autonomous-driving service, and of the API gateway in front of it: what a
+// code means, what to do about it, and what an error response says.
+//
+// Usage:
+//
+//	errcode explain [-lang en|zh] [-json] CODE...
+//	errcode list [-status N] [-grep TEXT] [-lang en|zh] [-json]
+//	errcode decode [-lang en|zh] [-json] [FILE]
+//
+// Run 'errcode COMMAND -h' for one command's section of this text and its
+// flags.
+//
+// The flags -lang and -json are common to explain, list and decode:
+//
+//	-lang en|zh
+//		print one language only (text output; -json always has every one)
+//	-json
+//		print a JSON array of objects with the keys code, status, name,
+//		retryable (true or false), retry (the retry kind: no, any or
+//		idempotent), message and remediation, the last two objects keyed by
+//		language ({"en": ..., "zh": ...})
+//
+// Flags may come before or after the arguments. Results go to standard
+// output, errors to standard error. The exit status is 0 on success, 1 when
+// a code is not documented (explain suggests the nearest documented codes,
+// decode reads a response without a documented code) or list matches no
+// row, and 2 for a usage error or input that cannot be read. The -h flag
+// prints help and exits 0. Text the command did not write, what a response
+// sent or an argument it echoes, is printed with its control characters
+// escaped as Go writes them in a string (\n, \x1b, \u202e), so that it can
+// neither act on the terminal nor forge a line.
+//
+// # Explain
+//
+// Explain prints every documented row of each CODE: its wire code, constant
+// name, HTTP status, retry kind (no: retrying cannot help; any: the request
+// was not processed, so any request may be sent again; idempotent: it may
+// have been processed, so only an idempotent request may be sent again),
+// and its message and remediation in English and in Chinese. A CODE is read
+// as errcode.ParseCode reads it: a wire code in any case, with or without
+// the octopus. prefix (107002, octopus.107002), APIG. for APIGW. (apig.0308
+// is APIGW.0308), or a constant name (ScenarioNotFound). A wire code
+// documented on several rows, such as octopus.101006 or APIGW.0201, prints
+// every row; a constant name prints its one row. Explain exits 1 if a CODE
+// is not documented, and suggests the nearest documented codes.
+//
+// # List
+//
+// List prints the catalog as a table of code, status, name and message, in
+// English unless -lang says otherwise. The -status N flag keeps the rows
+// with HTTP status N; the -grep TEXT flag keeps the rows whose code, name,
+// message or remediation, in either language, contains TEXT without regard
+// to case. List exits 1 when no row matches.
+//
+// # Decode
+//
+// Decode reads an error response from FILE, or from standard input when
+// FILE is absent or "-", in one of three forms: a body such as
+// {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}; a
+// whole response as curl -i prints it, status line and headers included;
+// or the transcript curl -v (or -sv) writes to standard error and output
+// together, its response headers prefixed "< ". After interim responses
+// (100 Continue, redirects followed with -L) it reads the last response.
+// It decodes the response as errcode.FromResponse does and prints the
+// status, the code, message and request id as sent, whether to retry, and,
+// for a documented code, the row: what it means and what to do. An
+// undocumented code is shown as such; a body that is not a JSON error is
+// shown as an excerpt; a bare body has no status, shown as unknown. With
+// -json, each object has a key sent, what the response carried: status (0
+// when unknown), code, message, request_id, retry_after_seconds and
+// excerpt; retryable is then the advice for this response, and retry is
+// absent for an undocumented code. Decode exits 1 when the response is an
+// error without a documented code.
+package main
