@@ -7,6 +7,7 @@
 //	errcode explain [-lang en|zh] [-json] CODE...
 //	errcode list [-status N] [-grep TEXT] [-lang en|zh] [-json]
 //	errcode decode [-lang en|zh] [-json] [FILE]
+//	errcode openapi [-status N,...] [-o FILE] [CODE...]
 //
 // Run 'errcode COMMAND -h' for one command's section of this text and its
 // flags.
@@ -72,4 +73,24 @@
 // excerpt; retryable is then the advice for this response, and retry is
 // absent for an undocumented code. Decode exits 1 when the response is an
 // error without a documented code.
+//
+// # Openapi
+//
+// Openapi prints an OpenAPI 3.1 document of components, as indented JSON,
+// for a service's own API document to reference: the schema Error of the
+// body errcode.Write sends (error_code, whose documented values it lists,
+// and error_msg; both required, no other key), and a response per HTTP
+// status, named by its status text without spaces (BadRequest, NotFound,
+// TooManyRequests; Error494 for a status net/http has no text for), whose
+// examples are the bodies Write sends for each row with that status, in
+// English and Chinese, named NAME.en and NAME.zh (ScenarioNotFound.en) and
+// described by the row's remediation. The -status flag (-status 404,409)
+// and CODE arguments, read as explain reads them, select the rows an
+// operation can answer: a row is in the document if its status is one of
+// -status or a CODE names it. The document then has only the responses of
+// their statuses, and lists only their codes in Error's error_code. Without
+// either, it has every row; docs/openapi.json is that document, written by
+// go generate. The -o flag writes the document to FILE instead of standard
+// output, replacing FILE whole or not at all. Openapi exits 1 if a CODE or
+// status has no documented row.
 package main

@@ -20,7 +20,7 @@ const (
 )
 
 // subcommands are the commands of errcode, in the order of the usage text.
-var subcommands = []subcommand{explainCmd, listCmd, decodeCmd}
+var subcommands = []subcommand{explainCmd, listCmd, decodeCmd, openapiCmd}
 
 // run runs the command with the command-line arguments args and returns
 // its exit status.
@@ -36,6 +36,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runList(args[1:], stdout, stderr)
 	case "decode":
 		return runDecode(args[1:], stdin, stdout, stderr)
+	case "openapi":
+		return runOpenAPI(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

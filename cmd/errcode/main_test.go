@@ -479,7 +479,7 @@ func TestUsage(t *testing.T) {
 		assert.Equal(t, exitOK, exit, cmd.name)
 		assert.Empty(t, errOut, cmd.name)
 		assert.True(t, strings.HasPrefix(out, "usage: errcode "+cmd.name+" "+cmd.synopsis+"\n"), out)
-		assert.Contains(t, out, "  -json\n")
+		assert.Contains(t, out, "\nflags:\n  -", cmd.name)
 
 		out, errOut, exit = runCmd(t, "", cmd.name, "-bogus")
 		assert.Equal(t, exitUsage, exit, cmd.name)

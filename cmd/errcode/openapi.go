@@ -1,0 +1,295 @@
+package main
+
+//go:generate go run . openapi -o ../../docs/openapi.json
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/octopus-go/errcode"
+)
+
+// openapiCmd is "errcode openapi".
+var openapiCmd = newSubcommand("openapi")
+
+// runOpenAPI runs "errcode openapi" with args, the arguments after the
+// command name.
+func runOpenAPI(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet(openapiCmd, stderr)
+	statusList := fs.String("status", "", "only the rows with these HTTP `statuses`, comma-separated (404,409)")
+	out := fs.String("o", "", "write the document to `file` instead of standard output")
+	codes, exit, ok := parseArgs(openapiCmd, fs, args, stdout, stderr)
+	if !ok {
+		return exit
+	}
+	statuses, err := parseStatuses(*statusList)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcode openapi: %v\n", err)
+		return usageError(openapiCmd, stderr)
+	}
+	rows, exit := selectRows(statuses, codes, stderr)
+	if exit != exitOK {
+		return exit
+	}
+	doc, err := openAPIDocument(rows)
+	if err != nil {
+		fmt.Fprintf(stderr, "errcode openapi: %v\n", err)
+		return exitUsage
+	}
+	if *out == "" {
+		stdout.Write(doc)
+		return exitOK
+	}
+	if err := writeFile(*out, doc); err != nil {
+		fmt.Fprintf(stderr, "errcode: %v\n", err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+// parseStatuses returns the statuses of the -status value s, such as
+// "404,409"; none for "".
+func parseStatuses(s string) ([]int, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var statuses []int
+	for f := range strings.SplitSeq(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 100 || n > 999 {
+			return nil, fmt.Errorf("-status %s: %q is not an HTTP status", escape(s), escape(f))
+		}
+		statuses = append(statuses, n)
+	}
+	return statuses, nil
+}
+
+// selectRows returns the rows the document describes, in catalog order:
+// every row when neither statuses nor codes are given, else each row whose
+// status is one of statuses or that one of codes names (as explain reads
+// a CODE: every row of a wire code, the one row of a constant name). It
+// reports a status or CODE without a documented row to stderr and returns
+// exitUndocumented.
+func selectRows(statuses []int, codes []string, stderr io.Writer) ([]errcode.Code, int) {
+	picked := map[errcode.Code]bool{}
+	exit := exitOK
+	for _, s := range statuses {
+		found := false
+		for c := range errcode.All() {
+			if c.Status() == s {
+				picked[c], found = true, true
+			}
+		}
+		if !found {
+			fmt.Fprintf(stderr, "errcode: no documented code has status %d\n", s)
+			exit = exitUndocumented
+		}
+	}
+	for _, arg := range codes {
+		rows := resolve(arg)
+		if len(rows) == 0 {
+			fmt.Fprintf(stderr, "errcode: %s is not documented; nearest: %s\n",
+				escape(strings.TrimSpace(arg)), strings.Join(nearest(arg, 3), ", "))
+			exit = exitUndocumented
+		}
+		for _, c := range rows {
+			picked[c] = true
+		}
+	}
+	var rows []errcode.Code
+	for c := range errcode.All() {
+		if picked[c] || len(statuses) == 0 && len(codes) == 0 {
+			rows = append(rows, c)
+		}
+	}
+	return rows, exit
+}
+
+// The OpenAPI 3.1 document of components, as encoding/json writes it: the
+// fields of a struct in their order, the keys of a map sorted.
+type (
+	apiDocument struct {
+		OpenAPI    string        `json:"openapi"`
+		Info       apiInfo       `json:"info"`
+		Components apiComponents `json:"components"`
+	}
+	apiInfo struct {
+		Title       string `json:"title"`
+		Version     string `json:"version"`
+		Description string `json:"description"`
+	}
+	apiComponents struct {
+		Schemas   map[string]apiSchema   `json:"schemas"`
+		Responses map[string]apiResponse `json:"responses"`
+	}
+	apiSchema struct {
+		Type                 string               `json:"type"`
+		Description          string               `json:"description,omitempty"`
+		Required             []string             `json:"required,omitempty"`
+		AdditionalProperties *bool                `json:"additionalProperties,omitempty"`
+		Properties           map[string]apiSchema `json:"properties,omitempty"`
+		Enum                 []string             `json:"enum,omitempty"`
+	}
+	apiResponse struct {
+		Description string                  `json:"description"`
+		Content     map[string]apiMediaType `json:"content"`
+	}
+	apiMediaType struct {
+		Schema   apiRef                `json:"schema"`
+		Examples map[string]apiExample `json:"examples"`
+	}
+	apiRef struct {
+		Ref string `json:"$ref"`
+	}
+	apiExample struct {
+		Summary     string          `json:"summary"`
+		Description string          `json:"description"`
+		Value       json.RawMessage `json:"value"`
+	}
+)
+
+// errorSchema is the name of the error body's schema in the document.
+const errorSchema = "Error"
+
+// openAPIDocument returns the OpenAPI 3.1 document of components for rows:
+// the schema "Error" of the body [errcode.Write] sends, its error_code
+// listing the wire codes of rows; and one response per status of rows,
+// named by [responseName], whose examples are the bodies Write sends for
+// each of its rows in each catalog language, named NAME.LANG (such as
+// ScenarioNotFound.en) and described by the row's remediation. The same
+// rows give the same bytes.
+func openAPIDocument(rows []errcode.Code) ([]byte, error) {
+	var codes []string
+	responses := map[string]apiResponse{}
+	for _, c := range rows {
+		if !slices.Contains(codes, c.String()) {
+			codes = append(codes, c.String())
+		}
+		name := responseName(c.Status())
+		resp, ok := responses[name]
+		if !ok {
+			resp = apiResponse{
+				Description: statusText(c.Status()) + ": an error of the catalog, its body an " + errorSchema + ".",
+				Content: map[string]apiMediaType{"application/json": {
+					Schema:   apiRef{"#/components/schemas/" + errorSchema},
+					Examples: map[string]apiExample{},
+				}},
+			}
+			responses[name] = resp
+		}
+		for _, tag := range errcode.Languages() {
+			body, err := writtenBody(c, tag.String())
+			if err != nil {
+				return nil, err
+			}
+			resp.Content["application/json"].Examples[c.Name()+"."+langKey(tag)] = apiExample{
+				Summary:     c.String() + " " + c.Name() + " (" + langKey(tag) + ")",
+				Description: c.Remediation(tag),
+				Value:       body,
+			}
+		}
+	}
+	closed := false
+	doc := apiDocument{
+		OpenAPI: "3.1.0",
+		Info: apiInfo{
+			Title:   "Octopus error responses",
+			Version: "1.0.0",
+			Description: "The error responses of Octopus and of the API gateway in front of it, " +
+				"as github.com/octopus-go/errcode writes them. Generated by errcode openapi; do not edit.",
+		},
+		Components: apiComponents{
+			Schemas: map[string]apiSchema{errorSchema: {
+				Type:                 "object",
+				Description:          "The body of an error response.",
+				Required:             []string{"error_code", "error_msg"},
+				AdditionalProperties: &closed,
+				Properties: map[string]apiSchema{
+					"error_code": {
+						Type:        "string",
+						Description: "The documented wire code of the error (some gateway deployments send APIG. for APIGW.).",
+						Enum:        codes,
+					},
+					"error_msg": {
+						Type:        "string",
+						Description: "The documented message, in the language negotiated from X-Language or Accept-Language.",
+					},
+				},
+			}},
+			Responses: responses,
+		},
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// responseName returns the name of the response for an HTTP status in the
+// document: its status text without spaces or punctuation (NotFound,
+// TooManyRequests, RequestURITooLong), or ErrorNNN for a status that
+// net/http has no text for (Error494).
+func responseName(status int) string {
+	name := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, http.StatusText(status))
+	if name == "" {
+		return "Error" + strconv.Itoa(status)
+	}
+	return name
+}
+
+// writtenBody returns the body that errcode.ServeError writes for c to a
+// request that asks for the language lang with X-Language, after checking
+// that it is JSON sent with c's status.
+func writtenBody(c errcode.Code, lang string) (json.RawMessage, error) {
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	req.Header.Set("X-Language", lang)
+	errcode.ServeError(rec, req, c)
+	body := rec.Body.Bytes()
+	if rec.Code != c.Status() || !json.Valid(body) {
+		return nil, fmt.Errorf("%s: Write answered %d %q", c.Name(), rec.Code, body)
+	}
+	return body, nil
+}
+
+// writeFile writes data to the file path through a temporary file in the
+// same directory, so that path holds either its old contents or data.
+func writeFile(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".openapi-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
