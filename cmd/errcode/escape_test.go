@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,4 +40,16 @@ func TestEscapeJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(in), &before))
 	require.NoError(t, json.Unmarshal(got, &after))
 	assert.Equal(t, before, after)
+}
+
+// FuzzEscape checks that escape never returns a character a terminal could
+// act on.
+func FuzzEscape(f *testing.F) {
+	f.Add("\x1b]0;owned\a\n\nretryable:   yes")
+	f.Add("场景\u202e\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := escape(s)
+		assert.True(t, utf8.ValidString(got), "%q", got)
+		assert.False(t, strings.ContainsFunc(got, needsEscape), "%q", got)
+	})
 }

@@ -97,9 +97,31 @@ func TestReadResponseManyInterim(t *testing.T) {
 }
 
 // mustRead returns the contents of the file at path.
-func mustRead(t *testing.T, path string) []byte {
+func mustRead(t testing.TB, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	return data
+}
+
+// FuzzReadResponse checks that no input makes readResponse panic, and that
+// a response it returns has a body to read.
+func FuzzReadResponse(f *testing.F) {
+	entries, err := os.ReadDir("testdata")
+	require.NoError(f, err)
+	for _, e := range entries {
+		if !e.IsDir() {
+			f.Add(mustRead(f, filepath.Join("testdata", e.Name())))
+		}
+	}
+	f.Add([]byte("< HTTP/1.1 100 Continue\r\n< HTTP/2 404 \r\n<\r\n{}* Closing connection 0\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		resp, err := readResponse(data)
+		if err != nil {
+			return
+		}
+		require.NotNil(t, resp.Body)
+		_, err = io.ReadAll(resp.Body)
+		require.NoError(t, err)
+	})
 }
