@@ -34,14 +34,14 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	tags, err := languages(*lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "errcode: %v\n", err)
+		fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
 		return exitUsage
 	}
 	in, name := stdin, "standard input"
 	if len(pos) == 1 && pos[0] != "-" {
 		f, err := os.Open(pos[0])
 		if err != nil {
-			fmt.Fprintf(stderr, "errcode: %v\n", err)
+			fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
 			return exitUsage
 		}
 		defer f.Close()
@@ -49,12 +49,12 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	data, err := io.ReadAll(io.LimitReader(in, maxInput))
 	if err != nil {
-		fmt.Fprintf(stderr, "errcode: reading %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "errcode: reading %s: %s\n", escape(name), escape(err.Error()))
 		return exitUsage
 	}
 	resp, err := readResponse(data)
 	if err != nil {
-		fmt.Fprintf(stderr, "errcode: %s: %s\n", name, escape(err.Error()))
+		fmt.Fprintf(stderr, "errcode: %s: %s\n", escape(name), escape(err.Error()))
 		return exitUsage
 	}
 	rerr := errcode.FromResponse(resp)

@@ -98,3 +98,15 @@ func TestDecodeUndocumentedExit(t *testing.T) {
 	_, _, exit = runCmd(t, "HTTP/1.1 204 No Content\r\n\r\n", "decode")
 	assert.Equal(t, exitOK, exit)
 }
+
+// TestDecodeEscapesArguments checks that a file name and a -lang value are
+// echoed escaped in errors.
+func TestDecodeEscapesArguments(t *testing.T) {
+	_, errOut, exit := runCmd(t, "", "decode", "testdata/no\x1b[2Jsuch")
+	assert.Equal(t, exitUsage, exit)
+	assert.Equal(t, "errcode: open testdata/no\\x1b[2Jsuch: no such file or directory\n", errOut)
+
+	_, errOut, exit = runCmd(t, "", "decode", "-lang", "x\ny")
+	assert.Equal(t, exitUsage, exit)
+	assert.Equal(t, "errcode: -lang x\\ny: the catalog has en, zh\n", errOut)
+}

@@ -26,7 +26,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	tags, err := languages(*lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "errcode: %v\n", err)
+		fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
 		return exitUsage
 	}
 	if len(codes) == 0 {

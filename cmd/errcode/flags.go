@@ -99,7 +99,7 @@ func languages(s string) ([]language.Tag, error) {
 	for i, t := range all {
 		keys[i] = langKey(t)
 	}
-	return nil, fmt.Errorf("-lang %s: the catalog has %s", s, strings.Join(keys, ", "))
+	return nil, fmt.Errorf("-lang %s: the catalog has %s", escape(s), strings.Join(keys, ", "))
 }
 
 // langKey returns the short name of a catalog language, such as "en", as

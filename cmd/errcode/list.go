@@ -32,7 +32,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 	tags, err := languages(*lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "errcode: %v\n", err)
+		fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
 		return exitUsage
 	}
 	var rows []errcode.Code

@@ -51,7 +51,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err := writeFile(*out, doc); err != nil {
-		fmt.Fprintf(stderr, "errcode: %v\n", err)
+		fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
 		return exitUsage
 	}
 	return exitOK
