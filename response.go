@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -92,52 +91,15 @@ func FromResponse(resp *http.Response) error {
 		e.RetryAfter = retryAfter(v, time.Now())
 	}
 	if resp.Body != nil {
-		buf := bufPool.Get().(*[]byte)
-		*buf = readBounded((*buf)[:0], resp.Body, maxBodyBytes)
-		e.decode(*buf)
-		drain(resp.Body, *buf, maxDrainBytes) // decode keeps nothing of buf
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
+		io.CopyN(io.Discard, resp.Body, maxDrainBytes)
 		resp.Body.Close()
-		if cap(*buf) <= 64<<10 {
-			bufPool.Put(buf)
-		}
+		e.decode(body)
 	}
 	return e
 }
 
-// readBounded appends at most limit bytes of r to dst.
-func readBounded(dst []byte, r io.Reader, limit int) []byte {
-	for len(dst) < limit {
-		if len(dst) == cap(dst) {
-			dst = append(dst, 0)[:len(dst)]
-		}
-		n, err := r.Read(dst[len(dst):min(cap(dst), limit)])
-		dst = dst[:len(dst)+n]
-		if err != nil {
-			break
-		}
-	}
-	return dst
-}
-
-// drain reads and discards at most limit more bytes of r, as
-// io.CopyN(io.Discard, r, limit) does, but with scratch as its buffer.
-func drain(r io.Reader, scratch []byte, limit int) {
-	scratch = scratch[:cap(scratch)]
-	if len(scratch) == 0 {
-		io.CopyN(io.Discard, r, int64(limit))
-		return
-	}
-	for limit > 0 {
-		n, err := r.Read(scratch[:min(len(scratch), limit)])
-		limit -= n
-		if err != nil || n < 0 {
-			return
-		}
-	}
-}
-
-// wireBody is what FromResponse reads from a body, when the scanner of
-// jsonscan.go leaves a body to encoding/json.
+// wireBody is what FromResponse reads from a body.
 type wireBody struct {
 	ErrorCode string    `json:"error_code"`
 	ErrorMsg  string    `json:"error_msg"`
@@ -147,27 +109,12 @@ type wireBody struct {
 	Error     *wireBody `json:"error"`
 }
 
-var wireBodyPool = sync.Pool{New: func() any { return new(wireBody) }}
-
-// decode fills e from body.
+// decode fills e from body with encoding/json. A value of the wrong type
+// leaves its field empty; a body that is not a JSON object gives an excerpt.
 func (e *ResponseError) decode(body []byte) {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
-	switch top, inner, hasInner, result := scanBody(body); result {
-	case scanNotObject:
-		e.Excerpt = excerpt(body)
-	case scanObject:
-		code, msg, id := scanned(body, top, inner, hasInner, e.RequestID == "")
-		e.set(body, code, msg, id)
-	default:
-		e.decodeJSON(body)
-	}
-}
-
-// decodeJSON fills e from body with encoding/json.
-func (e *ResponseError) decodeJSON(body []byte) {
-	w := wireBodyPool.Get().(*wireBody)
-	defer func() { *w = wireBody{}; wireBodyPool.Put(w) }()
-	if err := json.Unmarshal(body, w); err != nil {
+	var w wireBody
+	if err := json.Unmarshal(body, &w); err != nil {
 		if _, typeErr := err.(*json.UnmarshalTypeError); !typeErr {
 			e.Excerpt = excerpt(body)
 			return
