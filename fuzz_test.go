@@ -128,6 +128,7 @@ func FuzzFromResponse(f *testing.F) {
 		err := errcode.FromResponse(resp)
 		if status >= 100 && status < 400 {
 			require.NoError(t, err)
+			require.NoError(t, errcode.FromBody(status, resp.Header, body, nil))
 			return
 		}
 		var re *errcode.ResponseError
@@ -135,7 +136,13 @@ func FuzzFromResponse(f *testing.F) {
 		require.Equal(t, status, re.StatusCode, "status kept")
 		require.True(t, b.closed, "body closed")
 		require.LessOrEqual(t, b.read, relMaxBody+relMaxDrain, "bounded read")
-		require.NotEmpty(t, re.Error())
+		sameAsFromBody(t, re, status, resp.Header, body, nil)
+		msg := re.Error()
+		require.True(t, utf8.ValidString(msg), "Error() is valid UTF-8: %q", msg)
+		require.NotContains(t, msg, "\n")
+		require.NotContains(t, msg, "\r")
+		require.NotContains(t, msg, "\x1b")
+		require.LessOrEqual(t, len(msg), 3*4*(relMaxExcerpt+64), "Error() is bounded")
 		require.True(t, utf8.ValidString(re.Excerpt), "excerpt %q", re.Excerpt)
 		require.LessOrEqual(t, len(re.Excerpt), relMaxExcerpt)
 		require.GreaterOrEqual(t, re.RetryAfter, 0*re.RetryAfter)
@@ -160,6 +167,7 @@ func FuzzFromResponse(f *testing.F) {
 		require.Equal(t, want.WireCode, re.WireCode, "error_code as encoding/json reads it")
 		require.Equal(t, want.Message, re.Message, "error_msg as encoding/json reads it")
 		require.Equal(t, want.RequestID, re.RequestID, "request id as encoding/json reads it")
+		require.Equal(t, want.EncodedAuthorizationMessage, re.EncodedAuthorizationMessage, "encoded_authorization_message as encoding/json reads it")
 		require.Equal(t, want.Excerpt != "", re.Excerpt != "", "an excerpt when and only when no code or message: %q", re.Excerpt)
 
 		// The oracle: a body of at most 1 MiB that encoding/json reads as
@@ -187,21 +195,39 @@ func FuzzFromResponse(f *testing.F) {
 	})
 }
 
-// relWire is the reference decoding of a body: what encoding/json reads.
+// relWire is the reference decoding of a body: what encoding/json reads,
+// each value as it was written.
 type relWire struct {
-	ErrorCode string   `json:"error_code"`
-	ErrorMsg  string   `json:"error_msg"`
-	Code      string   `json:"code"`
-	Message   string   `json:"message"`
-	RequestID string   `json:"request_id"`
-	Error     *relWire `json:"error"`
+	ErrorCode json.RawMessage `json:"error_code"`
+	ErrorMsg  json.RawMessage `json:"error_msg"`
+	Code      json.RawMessage `json:"code"`
+	Message   json.RawMessage `json:"message"`
+	RequestID json.RawMessage `json:"request_id"`
+	Auth      json.RawMessage `json:"encoded_authorization_message"`
+	Error     *relWire        `json:"error"`
+}
+
+// relText is a value as FromResponse keeps it: a string, or a number as
+// written; nothing for any other value.
+func relText(raw json.RawMessage) string {
+	var s string
+	switch {
+	case len(raw) == 0:
+	case raw[0] == '"':
+		if json.Unmarshal(raw, &s) != nil {
+			panic("encoding/json gave an invalid string: " + string(raw))
+		}
+	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
+		s = string(raw)
+	}
+	return s
 }
 
 // relReference returns the fields FromResponse must find in body, a body
 // of at most 1 MiB, as encoding/json decodes it: the error_code/error_msg,
-// else code/message, of the object or else of its "error" object; a type
-// error leaves a field empty, a syntax error leaves them all empty. Excerpt
-// is only set non-empty or empty.
+// else code/message, of the object or else of its "error" object, strings
+// and numbers as written; a type error leaves a field empty, a syntax error
+// leaves them all empty. Excerpt is only set non-empty or empty.
 func relReference(body []byte, requestID string) errcode.ResponseError {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
 	var w relWire
@@ -211,23 +237,27 @@ func relReference(body []byte, requestID string) errcode.ResponseError {
 			w = relWire{}
 		}
 	}
-	code, msg, id := w.fields()
-	e := errcode.ResponseError{WireCode: code, Message: msg, RequestID: relFirst(requestID, id)}
+	code, msg, id, auth := w.fields()
+	e := errcode.ResponseError{WireCode: code, Message: msg, RequestID: relFirst(requestID, id), EncodedAuthorizationMessage: auth}
 	if code == "" && msg == "" && len(bytes.TrimSpace(body)) > 0 {
 		e.Excerpt = "set"
 	}
 	return e
 }
 
-// fields returns the code, message and request id of w, from its object or
-// else from its "error" object; the request id only from these two levels.
-func (w *relWire) fields() (code, msg, id string) {
-	code, msg, id = relFirst(w.ErrorCode, w.Code), relFirst(w.ErrorMsg, w.Message), w.RequestID
-	if w.Error != nil && code == "" && msg == "" {
-		code, msg, _ = w.Error.fields()
-		id = relFirst(id, w.Error.RequestID)
+// fields returns the code, message, request id and authorization message
+// of w: the code and message of its object or else of its "error" object,
+// the others only from these two levels.
+func (w *relWire) fields() (code, msg, id, auth string) {
+	code, msg = relFirst(relText(w.ErrorCode), relText(w.Code)), relFirst(relText(w.ErrorMsg), relText(w.Message))
+	id, auth = relText(w.RequestID), relText(w.Auth)
+	if w.Error != nil {
+		if code == "" && msg == "" {
+			code, msg, _, _ = w.Error.fields()
+		}
+		id, auth = relFirst(id, relText(w.Error.RequestID)), relFirst(auth, relText(w.Error.Auth))
 	}
-	return code, msg, id
+	return code, msg, id, auth
 }
 
 func relFirst(a, b string) string {
