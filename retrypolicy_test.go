@@ -21,23 +21,7 @@ import (
 
 func TestCheckRetryFollowsTheKinds(t *testing.T) {
 	ctx := context.Background()
-	internal := `{"error_code":"octopus.000002","error_msg":"Internal server error"}`
-	for _, tt := range []struct {
-		method string
-		key    bool
-		status int
-		body   string
-		want   bool
-	}{
-		{"GET", false, 429, `{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}`, true},
-		{"POST", false, 500, internal, false},
-		{"POST", true, 500, internal, true},
-		{"GET", false, 500, internal, true},
-		{"GET", false, 401, `{"error_code":"octopus.000102","error_msg":"The request token expires"}`, false},
-		{"GET", false, 503, "<html>busy</html>", true},
-		{"GET", false, 200, `{"error_code":"octopus.000002"}`, false},
-		{"GET", false, 304, ``, false},
-	} {
+	for _, tt := range retryCases {
 		req, err := http.NewRequest(tt.method, "http://octopus.example/v1/jobs", nil)
 		require.NoError(t, err)
 		if tt.key {
@@ -55,6 +39,13 @@ func TestCheckRetryFollowsTheKinds(t *testing.T) {
 		assert.False(t, b.closed)
 		require.NoError(t, resp.Body.Close())
 		assert.True(t, b.closed, "closing closes the original")
+	}
+	for _, status := range []int{200, 304} {
+		resp, b := response(status, nil, internal)
+		retry, err := errcode.CheckRetry(ctx, resp, nil)
+		assert.False(t, retry, status)
+		assert.NoError(t, err, status)
+		assert.Zero(t, b.Reader.(*strings.Reader).Size()-int64(b.Reader.(*strings.Reader).Len()), "a success body is not read")
 	}
 	retry, err := errcode.CheckRetry(ctx, nil, nil)
 	assert.False(t, retry)
