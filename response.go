@@ -40,9 +40,10 @@ type ResponseError struct {
 	RetryAfter    time.Duration
 	HasRetryAfter bool
 	// Method is the method of the request the response answers, from
-	// resp.Request, and HasIdempotencyKey whether that request had an
-	// Idempotency-Key header. Method is empty when the request is not
-	// known; [Retryable] then follows the kind of the row alone.
+	// resp.Request (GET for a client request's empty Method), and
+	// HasIdempotencyKey whether that request had an Idempotency-Key header.
+	// Method is empty when the request is not known; [Retryable] then
+	// follows the kind of the row alone.
 	Method            string
 	HasIdempotencyKey bool
 	// Excerpt is the start of a body that was not a JSON error, such as an
