@@ -216,6 +216,8 @@ func BenchmarkMatchStrings(b *testing.B) {
 // octopusErrorBody is a typical Octopus error response body.
 const octopusErrorBody = `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`
 
+var octopusErrorJSON = []byte(octopusErrorBody)
+
 // A resetBody is a response body that can be read again after a reset,
 // so that the benchmarks pay for reading it but not for making it.
 type resetBody struct{ strings.Reader }
@@ -259,5 +261,27 @@ func BenchmarkReadBody(b *testing.B) {
 			b.Fatal(err)
 		}
 		resp.Body.Close()
+	}
+}
+
+// decodeSmallStruct is a plain encoding/json decode of an error body: the
+// baseline of FromResponse's decoding.
+func decodeSmallStruct(body []byte) (code, msg string) {
+	var v struct {
+		Code string `json:"error_code"`
+		Msg  string `json:"error_msg"`
+	}
+	json.Unmarshal(body, &v)
+	return v.Code, v.Msg
+}
+
+// BenchmarkDecodeSmallStruct is the other baseline of BenchmarkFromResponse:
+// what encoding/json costs for the same body, decoded plainly.
+func BenchmarkDecodeSmallStruct(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if code, _ := decodeSmallStruct(octopusErrorJSON); code != "octopus.107002" {
+			b.Fatal(code)
+		}
 	}
 }

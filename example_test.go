@@ -128,3 +128,32 @@ func ExampleLookup() {
 	// The job precondition unsatisfied
 	// 请检查后重试
 }
+
+// A client that has already read the body, as resty has, decodes the bytes.
+func ExampleFromBody() {
+	header := http.Header{"X-Request-Id": {"9b1c"}}
+	body := []byte(`{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`)
+	err := errcode.FromBody(404, header, body, nil)
+
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, errcode.ScenarioNotFound))
+	// Output:
+	// octopus.107002: Scenario is not exists (HTTP 404, request id 9b1c)
+	// true
+}
+
+// An internal error may have been processed: a GET may be sent again, a
+// POST only with an Idempotency-Key.
+func ExampleRetryable() {
+	body := []byte(`{"error_code":"octopus.000002","error_msg":"Internal server error"}`)
+	get, _ := http.NewRequest(http.MethodGet, "https://octopus.example/v1/scenarios", nil)
+	post, _ := http.NewRequest(http.MethodPost, "https://octopus.example/v1/jobs", nil)
+	fmt.Println(errcode.Retryable(errcode.FromBody(500, nil, body, get)))
+	fmt.Println(errcode.Retryable(errcode.FromBody(500, nil, body, post)))
+	post.Header.Set("Idempotency-Key", "8e0f6a2c")
+	fmt.Println(errcode.Retryable(errcode.FromBody(500, nil, body, post)))
+	// Output:
+	// true
+	// false
+	// true
+}

@@ -45,6 +45,43 @@ const (
 	relMaxExcerpt = 256 + len("…")
 )
 
+// relBodySeeds are more bodies for FuzzFromResponse: the edges of JSON
+// where a decoder may disagree with encoding/json.
+var relBodySeeds = []string{
+	``, ` `, `null`, `"x"`, `1`, `[]`, `{}`, `{`, `}`, `{"a":}`, `<html>`, "\uFEFF{}",
+	`{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`,
+	`{"error_code":"octopus.107002","error_msg":"场景不存在"}`,
+	`{"code":"APIG.0201","message":"Request entity too large"} `,
+	`{"code":"APIGW.0201","message":"x","request_id":"r1"}`,
+	`{"ERROR_CODE":"octopus.107002","Error_Msg":"m"}`,
+	`{"error_code":"a","error_code":"b","error_code":1}`,
+	`{"error_code":null,"code":"c"}`,
+	`{"code":404,"message":"Not Found"}`,
+	`{"status":404,"error":"Not Found","message":"No message available","path":"/x"}`,
+	`{"error":{"code":"octopus.107002","message":"m","request_id":"r"}}`,
+	`{"error":{"code":"a"},"error":{"message":"b"}}`,
+	`{"error":{"code":"a"},"error":null,"error":{"message":"b"}}`,
+	`{"error":{"code":"a"},"error":null}`,
+	`{"error":null}`,
+	`{"error":{"error":{"code":"deep"}}}`,
+	`{"error":{"error":null,"code":"x"}}`,
+	`{"error":{"error":"s","code":"x"}}`,
+	`{"request_id":"top","error":{"request_id":"in","code":"c"}}`,
+	`{"error_code":"","error":{"code":"c"}}`,
+	`{"error_msg":"m","error":{"code":"c"}}`,
+	`{"error_code":"a\"b\\c\/d\b\f\n\r\t\u00e9\u4e2d\ud83d\ude00"}`,
+	`{"error_code":"\ud83d","error_msg":"\ude00\ud83dx\u0000"}`,
+	`{"error_code":"\ud83d\u0041"}`,
+	"{\"error_code\":\"\xff\xfe\",\"error_msg\":\"a\xed\xa0\x80b\"}",
+	`{"error\u005fcode":"x"}`,
+	`{"meſſage":"x"}`,
+	`{"a":[1,-0,0.5,1e5,1E+5,-1.5e-3,true,false,null,{"b":[]}],"code":"c"}`,
+	`{"a":01,"code":"c"}`, `{"a":1.,"code":"c"}`, `{"a":-,"code":"c"}`, `{"a":.5,"code":"c"}`,
+	`{"a":tru,"code":"c"}`, `{"a":nul}`, `{"code":"c"} x`, `{"code":"c",}`, `{"code":"c"`,
+	`{"code":"c\x"}`, `{"code":"c\u12"}`, "{\"code\":\"a\tb\"}", `{"code" "c"}`,
+	`{"a":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"code":"c"}`,
+}
+
 // FuzzFromResponse decodes any status, X-Request-Id, Retry-After and body.
 // It must never panic; it returns nil below 400 and otherwise a
 // *ResponseError that keeps the status, reads a bounded amount, closes the
@@ -76,6 +113,9 @@ func FuzzFromResponse(f *testing.F) {
 	} {
 		f.Add(s.status, s.id, s.retry, []byte(s.body))
 	}
+	for _, s := range relBodySeeds {
+		f.Add(404, "", "", []byte(s))
+	}
 	f.Fuzz(func(t *testing.T, status int, requestID, retryAfter string, body []byte) {
 		b := &relBody{r: bytes.NewReader(body)}
 		resp := &http.Response{StatusCode: status, Header: http.Header{}, Body: b}
@@ -88,6 +128,7 @@ func FuzzFromResponse(f *testing.F) {
 		err := errcode.FromResponse(resp)
 		if status >= 100 && status < 400 {
 			require.NoError(t, err)
+			require.NoError(t, errcode.FromBody(status, resp.Header, body, nil))
 			return
 		}
 		var re *errcode.ResponseError
@@ -95,7 +136,13 @@ func FuzzFromResponse(f *testing.F) {
 		require.Equal(t, status, re.StatusCode, "status kept")
 		require.True(t, b.closed, "body closed")
 		require.LessOrEqual(t, b.read, relMaxBody+relMaxDrain, "bounded read")
-		require.NotEmpty(t, re.Error())
+		sameAsFromBody(t, re, status, resp.Header, body, nil)
+		msg := re.Error()
+		require.True(t, utf8.ValidString(msg), "Error() is valid UTF-8: %q", msg)
+		require.NotContains(t, msg, "\n")
+		require.NotContains(t, msg, "\r")
+		require.NotContains(t, msg, "\x1b")
+		require.LessOrEqual(t, len(msg), 3*4*(relMaxExcerpt+64), "Error() is bounded")
 		require.True(t, utf8.ValidString(re.Excerpt), "excerpt %q", re.Excerpt)
 		require.LessOrEqual(t, len(re.Excerpt), relMaxExcerpt)
 		require.GreaterOrEqual(t, re.RetryAfter, 0*re.RetryAfter)
@@ -120,6 +167,7 @@ func FuzzFromResponse(f *testing.F) {
 		require.Equal(t, want.WireCode, re.WireCode, "error_code as encoding/json reads it")
 		require.Equal(t, want.Message, re.Message, "error_msg as encoding/json reads it")
 		require.Equal(t, want.RequestID, re.RequestID, "request id as encoding/json reads it")
+		require.Equal(t, want.EncodedAuthorizationMessage, re.EncodedAuthorizationMessage, "encoded_authorization_message as encoding/json reads it")
 		require.Equal(t, want.Excerpt != "", re.Excerpt != "", "an excerpt when and only when no code or message: %q", re.Excerpt)
 
 		// The oracle: a body of at most 1 MiB that encoding/json reads as
@@ -147,21 +195,39 @@ func FuzzFromResponse(f *testing.F) {
 	})
 }
 
-// relWire is the reference decoding of a body: what encoding/json reads.
+// relWire is the reference decoding of a body: what encoding/json reads,
+// each value as it was written.
 type relWire struct {
-	ErrorCode string   `json:"error_code"`
-	ErrorMsg  string   `json:"error_msg"`
-	Code      string   `json:"code"`
-	Message   string   `json:"message"`
-	RequestID string   `json:"request_id"`
-	Error     *relWire `json:"error"`
+	ErrorCode json.RawMessage `json:"error_code"`
+	ErrorMsg  json.RawMessage `json:"error_msg"`
+	Code      json.RawMessage `json:"code"`
+	Message   json.RawMessage `json:"message"`
+	RequestID json.RawMessage `json:"request_id"`
+	Auth      json.RawMessage `json:"encoded_authorization_message"`
+	Error     *relWire        `json:"error"`
+}
+
+// relText is a value as FromResponse keeps it: a string, or a number as
+// written; nothing for any other value.
+func relText(raw json.RawMessage) string {
+	var s string
+	switch {
+	case len(raw) == 0:
+	case raw[0] == '"':
+		if json.Unmarshal(raw, &s) != nil {
+			panic("encoding/json gave an invalid string: " + string(raw))
+		}
+	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
+		s = string(raw)
+	}
+	return s
 }
 
 // relReference returns the fields FromResponse must find in body, a body
 // of at most 1 MiB, as encoding/json decodes it: the error_code/error_msg,
-// else code/message, of the object or else of its "error" object; a type
-// error leaves a field empty, a syntax error leaves them all empty. Excerpt
-// is only set non-empty or empty.
+// else code/message, of the object or else of its "error" object, strings
+// and numbers as written; a type error leaves a field empty, a syntax error
+// leaves them all empty. Excerpt is only set non-empty or empty.
 func relReference(body []byte, requestID string) errcode.ResponseError {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
 	var w relWire
@@ -171,23 +237,27 @@ func relReference(body []byte, requestID string) errcode.ResponseError {
 			w = relWire{}
 		}
 	}
-	code, msg, id := w.fields()
-	e := errcode.ResponseError{WireCode: code, Message: msg, RequestID: relFirst(requestID, id)}
+	code, msg, id, auth := w.fields()
+	e := errcode.ResponseError{WireCode: code, Message: msg, RequestID: relFirst(requestID, id), EncodedAuthorizationMessage: auth}
 	if code == "" && msg == "" && len(bytes.TrimSpace(body)) > 0 {
 		e.Excerpt = "set"
 	}
 	return e
 }
 
-// fields returns the code, message and request id of w, from its object or
-// else from its "error" object; the request id only from these two levels.
-func (w *relWire) fields() (code, msg, id string) {
-	code, msg, id = relFirst(w.ErrorCode, w.Code), relFirst(w.ErrorMsg, w.Message), w.RequestID
-	if w.Error != nil && code == "" && msg == "" {
-		code, msg, _ = w.Error.fields()
-		id = relFirst(id, w.Error.RequestID)
+// fields returns the code, message, request id and authorization message
+// of w: the code and message of its object or else of its "error" object,
+// the others only from these two levels.
+func (w *relWire) fields() (code, msg, id, auth string) {
+	code, msg = relFirst(relText(w.ErrorCode), relText(w.Code)), relFirst(relText(w.ErrorMsg), relText(w.Message))
+	id, auth = relText(w.RequestID), relText(w.Auth)
+	if w.Error != nil {
+		if code == "" && msg == "" {
+			code, msg, _, _ = w.Error.fields()
+		}
+		id, auth = relFirst(id, relText(w.Error.RequestID)), relFirst(auth, relText(w.Error.Auth))
 	}
-	return code, msg, id
+	return code, msg, id, auth
 }
 
 func relFirst(a, b string) string {

@@ -93,9 +93,9 @@ func TestHostileResponseBodies(t *testing.T) {
 			want: errcode.ResponseError{Excerpt: deepArray[:256] + "…"},
 		},
 		{
-			name: "error_code as a number: the message kept, no code", status: 404,
+			name: "error_code as a number: kept as written, not documented", status: 404,
 			body: []byte(`{"error_code":107002,"error_msg":"Scenario is not exists"}`),
-			want: errcode.ResponseError{Message: "Scenario is not exists"},
+			want: errcode.ResponseError{WireCode: "107002", Message: "Scenario is not exists"},
 		},
 		{
 			name: "error_code as an object: the message kept, no code", status: 404,
@@ -103,9 +103,9 @@ func TestHostileResponseBodies(t *testing.T) {
 			want: errcode.ResponseError{Message: "Scenario is not exists"},
 		},
 		{
-			name: "error_code as a number alone: an excerpt", status: 404,
-			body: []byte(` {"error_code":107002} `),
-			want: errcode.ResponseError{Excerpt: `{"error_code":107002}`},
+			name: "error_code as a number alone: kept as written", status: 404,
+			body: []byte(` {"error_code":1.07002e5} `),
+			want: errcode.ResponseError{WireCode: "1.07002e5"},
 		},
 		{
 			name: "error_code null: code is read", status: 404,
@@ -150,7 +150,7 @@ func TestHostileResponseBodies(t *testing.T) {
 		{
 			name: "an empty 503", status: 503, header: http.Header{"Retry-After": {"120"}},
 			body: []byte{},
-			want: errcode.ResponseError{RetryAfter: 2 * time.Minute},
+			want: errcode.ResponseError{RetryAfter: 2 * time.Minute, HasRetryAfter: true},
 		},
 		{
 			name: "white space only", status: 503, body: []byte(" \r\n\t "),
@@ -182,6 +182,7 @@ func TestHostileResponseBodies(t *testing.T) {
 			require.Equal(t, tc.want, *re)
 			require.True(t, b.closed, "body closed")
 			require.LessOrEqual(t, b.read, relMaxBody+relMaxDrain, "bounded read")
+			sameAsFromBody(t, re, tc.status, h, tc.body, nil)
 			if tc.want.Code != 0 {
 				require.ErrorIs(t, err, tc.want.Code)
 			}
@@ -202,28 +203,40 @@ func TestHostileResponseBodies(t *testing.T) {
 }
 
 func TestHostileRetryAfter(t *testing.T) {
-	for v, want := range map[string]time.Duration{
-		"soon":                          0,
-		"-1":                            0,
-		"1.5":                           0,
-		"99999999999":                   0,
-		"4294967295":                    4294967295 * time.Second,
-		"0":                             0,
-		"Mon, 02 Jan 2006 15:04:05 GMT": 0,
-		strings.Repeat("9", 100<<10):    0,
+	type want struct {
+		wait time.Duration
+		ok   bool
+	}
+	for v, want := range map[string]want{
+		"soon":                          {0, false},
+		"-1":                            {0, false},
+		"1.5":                           {0, false},
+		"+5":                            {0, false},
+		"0":                             {0, true},
+		"00":                            {0, true},
+		"599":                           {599 * time.Second, true},
+		"600":                           {errcode.MaxRetryAfter, true},
+		"601":                           {errcode.MaxRetryAfter, true},
+		"4294967295":                    {errcode.MaxRetryAfter, true},
+		"99999999999":                   {errcode.MaxRetryAfter, true},
+		strings.Repeat("9", 100<<10):    {errcode.MaxRetryAfter, true},
+		"Mon, 02 Jan 2006 15:04:05 GMT": {0, true},
+		"Fri, 31 Dec 9999 23:59:59 GMT": {errcode.MaxRetryAfter, true},
 	} {
 		err := errcode.FromResponse(&http.Response{StatusCode: 503, Header: http.Header{"Retry-After": {v}}})
 		var re *errcode.ResponseError
 		require.ErrorAs(t, err, &re)
-		require.Equal(t, want, re.RetryAfter, "Retry-After %.20q", v)
-		_, ok := errcode.RetryAfter(err)
-		require.Equal(t, want > 0, ok)
+		assert.Equal(t, want.wait, re.RetryAfter, "Retry-After %.20q", v)
+		assert.Equal(t, want.ok, re.HasRetryAfter, "Retry-After %.20q", v)
+		wait, ok := errcode.RetryAfter(err)
+		assert.Equal(t, want.wait, wait, "Retry-After %.20q", v)
+		assert.Equal(t, want.ok, ok, "Retry-After %.20q", v)
 	}
-	future := time.Now().Add(time.Hour).UTC().Format(http.TimeFormat)
+	future := time.Now().Add(5 * time.Minute).UTC().Format(http.TimeFormat)
 	err := errcode.FromResponse(&http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {future}}})
 	wait, ok := errcode.RetryAfter(err)
 	require.True(t, ok)
-	require.InDelta(t, time.Hour, wait, float64(2*time.Second))
+	require.InDelta(t, 5*time.Minute, wait, float64(2*time.Second))
 }
 
 func relLookup(t *testing.T, code string) errcode.Code {

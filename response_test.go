@@ -1,10 +1,12 @@
 package errcode_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +32,8 @@ func response(status int, header http.Header, text string) (*http.Response, *bod
 	return &http.Response{StatusCode: status, Header: header, Body: b}, b
 }
 
+// decode returns what FromResponse decodes from a response, after
+// checking that FromBody decodes the same from the body's bytes.
 func decode(t *testing.T, status int, header http.Header, text string) *errcode.ResponseError {
 	t.Helper()
 	resp, b := response(status, header, text)
@@ -38,7 +42,22 @@ func decode(t *testing.T, status int, header http.Header, text string) *errcode.
 	var re *errcode.ResponseError
 	require.True(t, errors.As(err, &re))
 	assert.True(t, b.closed, "the body is closed")
+	sameAsFromBody(t, re, status, header, []byte(text), nil)
 	return re
+}
+
+// sameAsFromBody checks that FromBody decodes body as FromResponse did
+// into got. A wait from an HTTP date may differ by the time between the
+// two calls.
+func sameAsFromBody(t *testing.T, got *errcode.ResponseError, status int, header http.Header, body []byte, req *http.Request) {
+	t.Helper()
+	var want *errcode.ResponseError
+	require.ErrorAs(t, errcode.FromBody(status, header, body, req), &want)
+	if got.RetryAfter != want.RetryAfter {
+		require.InDelta(t, got.RetryAfter, want.RetryAfter, float64(time.Second))
+		want.RetryAfter = got.RetryAfter
+	}
+	require.Equal(t, got, want, "FromBody agrees with FromResponse")
 }
 
 func TestFromResponseSuccessIsNil(t *testing.T) {
@@ -166,10 +185,16 @@ func TestRetryAfter(t *testing.T) {
 	assert.True(t, ok)
 	assert.InDelta(t, 90, wait.Seconds(), 2)
 
-	for _, v := range []string{"", "soon", "-1", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)} {
+	for _, v := range []string{"", "soon", "-1"} {
 		re = decode(t, 503, http.Header{"Retry-After": {v}}, ``)
 		_, ok = errcode.RetryAfter(re)
 		assert.False(t, ok, v)
+	}
+	for _, v := range []string{"0", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)} {
+		re = decode(t, 503, http.Header{"Retry-After": {v}}, ``)
+		wait, ok = errcode.RetryAfter(re)
+		assert.True(t, ok, "%s: retry now", v)
+		assert.Zero(t, wait, v)
 	}
 	_, ok = errcode.RetryAfter(errcode.TooManyRequests)
 	assert.False(t, ok, "only a response can ask")
@@ -189,4 +214,131 @@ func TestRetryable(t *testing.T) {
 	}
 	re := decode(t, 504, nil, `{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`)
 	assert.True(t, errcode.Retryable(fmt.Errorf("call: %w", re)))
+}
+
+func TestResponseErrorShowsWhatWasSent(t *testing.T) {
+	for _, tt := range []struct {
+		status     int
+		body, want string
+	}{
+		{429, `{"message":"Quota exceeded for project p-1"}`, "Quota exceeded for project p-1 (HTTP 429)"},
+		{504, `{"error":{"message":"backend timeout"}}`, "backend timeout (HTTP 504)"},
+		{404, `{"code":404,"message":"scenario s9 not found"}`, "404: scenario s9 not found (HTTP 404)"},
+		{404, `{"error_code":107002,"error_msg":"x"}`, "107002: x (HTTP 404)"},
+		{400, `{"error_code":-1.5e3}`, "-1.5e3 (HTTP 400)"},
+	} {
+		re := decode(t, tt.status, nil, tt.body)
+		assert.Equal(t, tt.want, re.Error(), tt.body)
+		assert.Empty(t, re.Excerpt, tt.body)
+		assert.Zero(t, re.Code, "a number is not a documented code: %s", tt.body)
+	}
+}
+
+func TestResponseErrorEscapesWhatWasSent(t *testing.T) {
+	re := decode(t, 400, http.Header{"X-Request-Id": {"r\r\n1"}},
+		`{"error_code":"octopus.000001","error_msg":"bad\u001b]0;owned\u0007\n\nretryable: yes \\ \u202e\u00a0 中"}`)
+	assert.Equal(t, "bad\x1b]0;owned\x07\n\nretryable: yes \\ \u202e\u00a0 中", re.Message, "kept as sent")
+	assert.Equal(t, `octopus.000001: bad\x1b]0;owned\a\n\nretryable: yes \\ \u202e\u00a0 中 (HTTP 400, request id r\r\n1)`, re.Error())
+
+	invalid := &errcode.ResponseError{StatusCode: 502, WireCode: "x\xff", Message: "\x00"}
+	assert.Equal(t, `x\xff: \x00 (HTTP 502)`, invalid.Error())
+}
+
+func TestResponseErrorIsBounded(t *testing.T) {
+	long := strings.Repeat("é", 1<<19) // 1 MiB
+	re := decode(t, 500, nil, `{"error_code":"octopus.000002","error_msg":"`+long[:1<<20-100]+`"}`)
+	require.Len(t, re.Message, 1<<20-100, "kept as sent")
+	assert.Equal(t, "octopus.000002: "+strings.Repeat("é", 128)+"… (HTTP 500)", re.Error())
+
+	re = &errcode.ResponseError{StatusCode: 400, WireCode: strings.Repeat("c", 300), RequestID: strings.Repeat("\n", 300)}
+	assert.Equal(t, strings.Repeat("c", 256)+"… (HTTP 400, request id "+strings.Repeat(`\n`, 256)+"…)", re.Error())
+	re = &errcode.ResponseError{StatusCode: 502, Excerpt: strings.Repeat("x", 1000)}
+	assert.Equal(t, `unexpected response: "`+strings.Repeat("x", 259)+`" (HTTP 502)`, re.Error())
+}
+
+func TestResponseErrorIsNilSafe(t *testing.T) {
+	var re *errcode.ResponseError
+	assert.Equal(t, "<nil>", re.Error())
+	assert.False(t, re.Is(errcode.ScenarioNotFound))
+	var c errcode.Code
+	assert.False(t, re.As(&c))
+	b, err := re.MarshalJSON()
+	require.NoError(t, err)
+	assert.Equal(t, "null", string(b))
+	assert.False(t, errcode.Retryable(re))
+	_, ok := errcode.RetryAfter(re)
+	assert.False(t, ok)
+}
+
+func TestResponseErrorMarshalsToItsWireForm(t *testing.T) {
+	re := decode(t, 404, http.Header{"Retry-After": {"3"}}, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`)
+	b, err := json.Marshal(re)
+	require.NoError(t, err)
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, string(b))
+
+	b, err = json.Marshal(struct{ Err *errcode.ResponseError }{&errcode.ResponseError{
+		StatusCode: 403, Code: errcode.ProcessorOwnerMismatch, Message: "<m>", RequestID: "r1", EncodedAuthorizationMessage: "enc",
+	}})
+	require.NoError(t, err)
+	assert.Equal(t, `{"Err":{"error_code":"octopus.109008","error_msg":"\u003cm\u003e","request_id":"r1","encoded_authorization_message":"enc"}}`, string(b))
+
+	again := decode(t, 403, nil, `{"error_code":"octopus.109008","error_msg":"<m>","request_id":"r1","encoded_authorization_message":"enc"}`)
+	assert.Equal(t, "octopus.109008", again.WireCode, "the wire form decodes back")
+	assert.Equal(t, "enc", again.EncodedAuthorizationMessage)
+}
+
+func TestFromResponseKeepsTheEncodedAuthorizationMessage(t *testing.T) {
+	for _, body := range []string{
+		`{"error_code":"APIGW.0305","error_msg":"denied","encoded_authorization_message":"4Tf1...x"}`,
+		`{"error":{"code":"APIGW.0305","message":"denied","encoded_authorization_message":"4Tf1...x"}}`,
+	} {
+		re := decode(t, 403, nil, body)
+		assert.Equal(t, "4Tf1...x", re.EncodedAuthorizationMessage, body)
+		assert.Equal(t, "APIGW.0305: denied (HTTP 403)", re.Error(), "left out of Error")
+	}
+}
+
+func TestFromBodyKeepsTheRequest(t *testing.T) {
+	const body = `{"error_code":"octopus.000002","error_msg":"Internal server error"}`
+	for _, tt := range []struct {
+		method, key string
+		want        string
+		retryable   bool
+	}{
+		{http.MethodPost, "", "POST", false},
+		{http.MethodPatch, "", "PATCH", false},
+		{http.MethodPost, "k-1", "POST", true},
+		{http.MethodGet, "", "GET", true},
+		{"", "", "GET", true}, // a client request's "" is GET
+		{http.MethodPut, "", "PUT", true},
+		{http.MethodDelete, "", "DELETE", true},
+	} {
+		req := httptest.NewRequest(http.MethodGet, "/scenarios", nil)
+		req.Method = tt.method
+		if tt.key != "" {
+			req.Header.Set("Idempotency-Key", tt.key)
+		}
+		err := errcode.FromBody(500, http.Header{}, []byte(body), req)
+		var re *errcode.ResponseError
+		require.ErrorAs(t, err, &re)
+		assert.Equal(t, tt.want, re.Method)
+		assert.Equal(t, tt.key != "", re.HasIdempotencyKey)
+		assert.Equal(t, tt.retryable, errcode.Retryable(err), "%s key %q", tt.method, tt.key)
+		assert.ErrorIs(t, err, errcode.InternalServerError)
+
+		resp, _ := response(500, nil, body)
+		resp.Request = req
+		assert.Equal(t, re, errcode.FromResponse(resp), "FromResponse reads resp.Request")
+	}
+	assert.NoError(t, errcode.FromBody(204, nil, nil, nil))
+	assert.Equal(t, &errcode.ResponseError{StatusCode: 503}, errcode.FromBody(503, nil, nil, nil))
+}
+
+func TestFromBodyReadsAtMostOneMiB(t *testing.T) {
+	head := `{"error_code":"octopus.107002","error_msg":"`
+	body := []byte(head + strings.Repeat("a", 2<<20) + `"}`)
+	var re *errcode.ResponseError
+	require.ErrorAs(t, errcode.FromBody(404, nil, body, nil), &re)
+	assert.Empty(t, re.WireCode, "cut at 1 MiB: no JSON")
+	assert.Equal(t, head+strings.Repeat("a", 256-len(head))+"…", re.Excerpt)
 }

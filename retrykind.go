@@ -1,5 +1,7 @@
 package errcode
 
+import "net/http"
+
 // A RetryKind says when a request that failed with a documented row may be
 // sent again unchanged. docs/retry.txt gives every row's kind, with a reason.
 type RetryKind uint8
@@ -28,4 +30,27 @@ func (k RetryKind) String() string {
 		return "idempotent"
 	}
 	return "no"
+}
+
+// allows reports whether k allows a retry of a request with the given
+// method and, when hasKey, an Idempotency-Key header. An empty method is
+// an unknown request: it follows k alone.
+func (k RetryKind) allows(method string, hasKey bool) bool {
+	switch k {
+	case RetryAnyMethod:
+		return true
+	case RetryIdempotent:
+		return method == "" || hasKey || idempotent(method)
+	}
+	return false
+}
+
+// idempotent reports whether method is idempotent (RFC 9110, section
+// 9.2.2): sending it twice has the effect of sending it once.
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	return false
 }

@@ -51,6 +51,7 @@ func TestRoundTrip(t *testing.T) {
 				WireCode:   c.String(),
 				Message:    c.Message(tag),
 				RequestID:  "req-" + strconv.Itoa(i),
+				Method:     http.MethodGet,
 			}, re, where)
 		}
 	}
