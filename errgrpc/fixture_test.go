@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -210,7 +211,7 @@ func newGateway(tb testing.TB, client grpc_health_v1.HealthClient) *httptest.Ser
 	)
 	m := &runtime.JSONPb{}
 	require.NoError(tb, mux.HandlePath("GET", "/v1/check/{service}", func(w http.ResponseWriter, r *http.Request, p map[string]string) {
-		ctx := forwardLanguage(r)
+		ctx := forwardLanguage(r.Context(), r)
 		resp, err := client.Check(ctx, &grpc_health_v1.HealthCheckRequest{Service: p["service"]})
 		if err != nil {
 			runtime.HTTPError(ctx, mux, m, w, r, err)
@@ -219,11 +220,12 @@ func newGateway(tb testing.TB, client grpc_health_v1.HealthClient) *httptest.Ser
 		runtime.ForwardResponseMessage(ctx, mux, m, w, r, resp)
 	}))
 	require.NoError(tb, mux.HandlePath("GET", "/v1/watch/{service}", func(w http.ResponseWriter, r *http.Request, p map[string]string) {
-		ctx, err := runtime.AnnotateContext(forwardLanguage(r), mux, r, "/grpc.health.v1.Health/Watch")
+		ctx, err := runtime.AnnotateContext(r.Context(), mux, r, "/grpc.health.v1.Health/Watch")
 		if err != nil {
 			runtime.HTTPError(ctx, mux, m, w, r, err)
 			return
 		}
+		ctx = runtime.NewServerMetadataContext(forwardLanguage(ctx, r), runtime.ServerMetadata{})
 		stream, err := client.Watch(ctx, &grpc_health_v1.HealthCheckRequest{Service: p["service"]})
 		if err != nil {
 			runtime.HTTPError(ctx, mux, m, w, r, err)
@@ -242,10 +244,9 @@ func newGateway(tb testing.TB, client grpc_health_v1.HealthClient) *httptest.Ser
 	return srv
 }
 
-// forwardLanguage returns r's context whose calls send r's X-Language and
+// forwardLanguage returns ctx whose calls also send r's X-Language and
 // Accept-Language as metadata.
-func forwardLanguage(r *http.Request) context.Context {
-	ctx := r.Context()
+func forwardLanguage(ctx context.Context, r *http.Request) context.Context {
 	for _, k := range []string{"X-Language", "Accept-Language"} {
 		for _, v := range r.Header.Values(k) {
 			ctx = metadata.AppendToOutgoingContext(ctx, strings.ToLower(k), v)
@@ -277,3 +278,5 @@ func (b *syncBuffer) String() string {
 func metadataContext(kv ...string) context.Context {
 	return metadata.AppendToOutgoingContext(context.Background(), kv...)
 }
+
+func stringsReader(s string) io.Reader { return strings.NewReader(s) }

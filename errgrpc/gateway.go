@@ -36,14 +36,22 @@ func ErrorHandler(_ context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w
 
 // StreamErrorHandler is a grpc-gateway stream error handler, for
 // runtime.WithStreamErrorHandler, that reports the error of a
-// server-streaming call as [ErrorHandler] would: the status [Status]
-// makes for the same error, in the language of the call's incoming
-// metadata, so that neither a foreign error's text nor a status's message
-// reaches the client. The gateway writes it as the stream's last chunk,
+// server-streaming call with the status of the row [ErrorHandler] would
+// answer: a status that [Status] made, as the backend sent it (in the
+// language the backend negotiated from the metadata the gateway
+// forwarded); for any other error, the status Status makes for that row,
+// so that neither a foreign error's text nor a status's message reaches
+// the client. The gateway writes it as the stream's last chunk,
 // {"error": status}; before the first message it also sets the HTTP status
 // of the gRPC code (runtime.HTTPStatusFromCode), which for a row of HTTP
 // status 405, 412 or 428 (FailedPrecondition) is 400, not the row's.
 func StreamErrorHandler(ctx context.Context, err error) *status.Status {
+	if errcode.CodeOf(err) == errcode.InternalServerError {
+		var gs interface{ GRPCStatus() *status.Status }
+		if errors.As(err, &gs) && detailsOf(gs.GRPCStatus()).info != nil {
+			return gs.GRPCStatus()
+		}
+	}
 	return Status(ctx, gatewayError(err))
 }
 
