@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,9 +49,10 @@ const maxValueBytes = 1 << 10
 //   - an [errdetails.LocalizedMessage] in the language negotiated from
 //     ctx's incoming metadata: x-language, then accept-language, as
 //     [errcode.Negotiate] reads the X-Language and Accept-Language headers;
-//   - an [errdetails.RetryInfo] when the row is retryable and err's chain
-//     holds a Retry-After wait ([errcode.RetryAfter]), as when a
-//     dependency's throttling is relayed with [errcode.Relay].
+//   - an [errdetails.RetryInfo] when the row is retryable and relayed with
+//     [errcode.Relay] from a dependency's response that asked for a wait
+//     (its Retry-After, or its own RetryInfo): the only wait the catalog
+//     knows.
 //
 // Like Write, Status answers any error that is not from the catalog as
 // [errcode.InternalServerError], with codes.Internal, and so a
@@ -100,16 +102,26 @@ func Status(ctx context.Context, err error) *status.Status {
 		}
 	}
 	details := []protoadapt.MessageV1{info, &errdetails.LocalizedMessage{Locale: tag.String(), Message: local}}
-	if c.Retryable() {
-		if wait, ok := errcode.RetryAfter(err); ok {
-			details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(wait)})
-		}
+	if wait := relayedWait(err, c, e); wait > 0 {
+		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(wait)})
 	}
 	st, derr := status.New(r.code, msg).WithDetails(details...)
 	if derr != nil { // not for these details, which always marshal
 		return status.New(r.code, msg)
 	}
 	return st
+}
+
+// relayedWait returns the wait to send with the row c that err is
+// answered with: that of the dependency's response whose row c is, when
+// the row is retryable and err relays it (e, the *errcode.Error answered,
+// wraps it); else zero.
+func relayedWait(err error, c errcode.Code, e *errcode.Error) time.Duration {
+	var re *errcode.ResponseError
+	if e == nil || !c.Retryable() || !errors.As(e, &re) || re.Code != c {
+		return 0
+	}
+	return re.RetryAfter
 }
 
 // english is the catalog's English, exactly, so that messages need no
