@@ -14,16 +14,17 @@ import (
 // accept-language, else the default, as [errcode.Negotiate] reads the
 // X-Language and Accept-Language headers of an HTTP request.
 func negotiate(ctx context.Context) language.Tag {
-	md, ok := metadata.FromIncomingContext(ctx)
-	if !ok {
+	x := metadata.ValueFromIncomingContext(ctx, "x-language")
+	accept := metadata.ValueFromIncomingContext(ctx, "accept-language")
+	if x == nil && accept == nil {
 		return errcode.DefaultLanguage()
 	}
 	h := make(http.Header, 2)
-	if v := md["x-language"]; len(v) > 0 {
-		h["X-Language"] = v
+	if x != nil {
+		h["X-Language"] = x
 	}
-	if v := md["accept-language"]; len(v) > 0 {
-		h["Accept-Language"] = v
+	if accept != nil {
+		h["Accept-Language"] = accept
 	}
 	return errcode.Negotiate(&http.Request{Header: h})
 }

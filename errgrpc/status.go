@@ -4,15 +4,19 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/octopus-go/errcode"
+	"golang.org/x/text/language"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/protoadapt"
+	"google.golang.org/protobuf/types/known/anypb"
 	"google.golang.org/protobuf/types/known/durationpb"
 )
 
@@ -82,16 +86,15 @@ func Status(ctx context.Context, err error) *status.Status {
 	if !errors.As(err, &e) || e.Code() != c {
 		e = nil
 	}
-	tag := negotiate(ctx)
 	r := &rowInfo[c]
-	info := &errdetails.ErrorInfo{
-		Reason:   r.reason,
-		Domain:   Domain,
-		Metadata: make(map[string]string, 2+len(r.placeholders)),
+	tag := negotiate(ctx)
+	wait := relayedWait(err, c, e)
+	if wait == 0 && !hasValues(e, r) {
+		// The row's own texts: details marshaled once per row and language.
+		return status.FromProto(&spb.Status{Code: int32(r.code), Message: r.message, Details: r.details(c, tag)})
 	}
-	info.Metadata[MetadataCode] = c.String()
+	info := r.errorInfo(c, tag)
 	msg, local := c.Message(english), c.Message(tag)
-	info.Metadata[MetadataRemediation] = c.Remediation(tag)
 	if e != nil {
 		msg, local = e.Message(english), e.Message(tag)
 		info.Metadata[MetadataRemediation] = e.Remediation(tag)
@@ -102,7 +105,7 @@ func Status(ctx context.Context, err error) *status.Status {
 		}
 	}
 	details := []protoadapt.MessageV1{info, &errdetails.LocalizedMessage{Locale: tag.String(), Message: local}}
-	if wait := relayedWait(err, c, e); wait > 0 {
+	if wait > 0 {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(wait)})
 	}
 	st, derr := status.New(r.code, msg).WithDetails(details...)
@@ -110,6 +113,19 @@ func Status(ctx context.Context, err error) *status.Status {
 		return status.New(r.code, msg)
 	}
 	return st
+}
+
+// hasValues reports whether e gives a value to a placeholder of its row r.
+func hasValues(e *errcode.Error, r *rowData) bool {
+	if e == nil {
+		return false
+	}
+	for _, name := range r.placeholders {
+		if _, ok := e.Value(name); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // relayedWait returns the wait to send with the row c that err is
@@ -181,8 +197,55 @@ func metadataValue(v string) string {
 type rowData struct {
 	code         codes.Code
 	reason       string
+	message      string // in English, as documented
 	placeholders []string
+	// cached holds, per catalog language, the row's ErrorInfo and
+	// LocalizedMessage without placeholder values, marshaled on first use.
+	cached []atomic.Pointer[[]*anypb.Any]
 }
+
+// errorInfo returns the ErrorInfo of row c without placeholder values, its
+// remediation in the language tag.
+func (r *rowData) errorInfo(c errcode.Code, tag language.Tag) *errdetails.ErrorInfo {
+	m := make(map[string]string, 2+len(r.placeholders))
+	m[MetadataCode] = c.String()
+	m[MetadataRemediation] = c.Remediation(tag)
+	return &errdetails.ErrorInfo{Reason: r.reason, Domain: Domain, Metadata: m}
+}
+
+// details returns the details of row c without placeholder values, in
+// the language tag, marshaled. They are shared: status.FromProto copies
+// them.
+func (r *rowData) details(c errcode.Code, tag language.Tag) []*anypb.Any {
+	p := &r.cached[langIndex(tag)]
+	if d := p.Load(); d != nil {
+		return *d
+	}
+	info, err := anypb.New(r.errorInfo(c, tag))
+	if err != nil {
+		panic(err) // an ErrorInfo of valid UTF-8 always marshals
+	}
+	local, err := anypb.New(&errdetails.LocalizedMessage{Locale: tag.String(), Message: c.Message(tag)})
+	if err != nil {
+		panic(err)
+	}
+	d := []*anypb.Any{info, local}
+	p.Store(&d)
+	return d
+}
+
+// langIndex returns the position of tag, one of errcode.Languages, in
+// that list.
+func langIndex(tag language.Tag) int {
+	for i, t := range catalogLanguages {
+		if t == tag {
+			return i
+		}
+	}
+	return 0
+}
+
+var catalogLanguages = errcode.Languages()
 
 // rowInfo holds each row's rowData, indexed by its Code; byReason maps
 // each reason back to its row.
@@ -195,7 +258,13 @@ func buildRows() ([]rowData, map[string]errcode.Code) {
 		for len(info) <= int(c) {
 			info = append(info, rowData{})
 		}
-		info[c] = rowData{code: codeFor(c.Status()), reason: reason(c.Name()), placeholders: c.Placeholders()}
+		info[c] = rowData{
+			code:         codeFor(c.Status()),
+			reason:       reason(c.Name()),
+			message:      c.Message(english),
+			placeholders: c.Placeholders(),
+			cached:       make([]atomic.Pointer[[]*anypb.Any], len(catalogLanguages)),
+		}
 		byReason[info[c].reason] = c
 	}
 	return info, byReason
