@@ -122,10 +122,14 @@ func TestGatewayRouting(t *testing.T) {
 
 	req, err := http.NewRequest("POST", srv.URL+"/v1/check/x", nil)
 	require.NoError(t, err)
+	req.Header = h
 	resp, err := srv.Client().Do(req)
 	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
 	resp.Body.Close()
-	assert.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode)
+	assert.Equal(t, want(errcode.HTTPMethodNotAllowed, h),
+		answer{resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("X-Content-Type-Options"), string(body)})
 }
 
 // A server-streaming route reports a stream's error as the stream's last

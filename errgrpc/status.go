@@ -221,13 +221,10 @@ func (r *rowData) details(c errcode.Code, tag language.Tag) []*anypb.Any {
 	if d := p.Load(); d != nil {
 		return *d
 	}
-	info, err := anypb.New(r.errorInfo(c, tag))
-	if err != nil {
-		panic(err) // an ErrorInfo of valid UTF-8 always marshals
-	}
-	local, err := anypb.New(&errdetails.LocalizedMessage{Locale: tag.String(), Message: c.Message(tag)})
-	if err != nil {
-		panic(err)
+	info, err1 := anypb.New(r.errorInfo(c, tag))
+	local, err2 := anypb.New(&errdetails.LocalizedMessage{Locale: tag.String(), Message: c.Message(tag)})
+	if err1 != nil || err2 != nil {
+		return nil // not for the catalog's texts, which are valid UTF-8
 	}
 	d := []*anypb.Any{info, local}
 	p.Store(&d)
