@@ -11,9 +11,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/durationpb"
 )
 
@@ -82,4 +84,32 @@ func TestFromStatusDetails(t *testing.T) {
 		&errdetails.ErrorInfo{Reason: "RENAMED", Domain: errgrpc.Domain, Metadata: map[string]string{"errorCode": "octopus.107002"}})
 	require.NoError(t, err)
 	assert.ErrorIs(t, errgrpc.FromStatus(st), errcode.ScenarioNotFound)
+}
+
+// Any status a peer may send, however malformed its details, gives an
+// error without panicking, whose row, when it has one, sets its status.
+func FuzzFromStatus(f *testing.F) {
+	for _, c := range []errcode.Code{errcode.ScenarioNotFound, errcode.InvalidRequestParam, errcode.TagUsedInPackages} {
+		b, err := proto.Marshal(errgrpc.Status(context.Background(), c.With("key", "k", "value", "v")).Proto())
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var p spb.Status
+		if proto.Unmarshal(b, &p) != nil {
+			return
+		}
+		err := errgrpc.FromStatus(status.FromProto(&p))
+		if codes.Code(p.GetCode()) == codes.OK {
+			assert.NoError(t, err)
+			return
+		}
+		var re *errcode.ResponseError
+		require.True(t, errors.As(err, &re))
+		if re.Code != 0 {
+			assert.Equal(t, re.Code.Status(), re.StatusCode)
+		}
+		assert.GreaterOrEqual(t, re.RetryAfter, time.Duration(0))
+	})
 }

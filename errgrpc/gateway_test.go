@@ -8,9 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"github.com/octopus-go/errcode"
+	"github.com/octopus-go/errcode/errgrpc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 )
 
 // A gateway answer: what a test compares.
@@ -149,4 +153,27 @@ func TestGatewayStream(t *testing.T) {
 	got, _ = get(t, srv, "/v1/watch/"+svcForeign, nil)
 	assert.NotContains(t, got.body, secret)
 	assert.Contains(t, got.body, `"errorCode":"octopus.000002"`)
+}
+
+// ErrorHandler honours a *runtime.HTTPStatusError's status, and answers a
+// status that is not the package's, or no status, without its message.
+func TestErrorHandlerDirect(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want error
+	}{
+		{&runtime.HTTPStatusError{HTTPStatus: 405, Err: status.Error(codes.Unimplemented, secret)}, errcode.HTTPMethodNotAllowed},
+		{status.Error(codes.PermissionDenied, secret), errcode.HTTPForbidden},
+		{status.Error(codes.Unavailable, secret), errcode.InternalServerError},
+		{errors.New(secret), errcode.InternalServerError},
+		{errcode.ScenarioNotFound.Wrap(status.Error(codes.Internal, secret)), errcode.ScenarioNotFound},
+	} {
+		w := httptest.NewRecorder()
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("X-Language", "zh-cn")
+		w.Header().Set("Transfer-Encoding", "chunked")
+		errgrpc.ErrorHandler(r.Context(), nil, nil, w, r, tc.err)
+		assert.Equal(t, want(tc.want, r.Header), answer{w.Code, w.Header().Get("Content-Type"), w.Header().Get("X-Content-Type-Options"), w.Body.String()}, tc.err)
+		assert.Empty(t, w.Header().Get("Transfer-Encoding"))
+	}
 }
