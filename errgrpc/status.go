@@ -59,9 +59,9 @@ const maxValueBytes = 1 << 10
 //     knows.
 //
 // Like Write, Status answers any error that is not from the catalog as
-// [errcode.InternalServerError], with codes.Internal, and so a
-// [*errcode.ResponseError] from a dependency, such as the errors
-// [UnaryClientInterceptor] returns, unless relayed. It never puts the
+// [errcode.InternalServerError], with codes.Internal: a dependency's
+// [*errcode.ResponseError] too, such as the errors [UnaryClientInterceptor]
+// returns, unless the handler relays it. It never puts the
 // text of a cause in the status. Three kinds of foreign error keep their
 // meaning: [context.Canceled] and [context.DeadlineExceeded] give
 // codes.Canceled and codes.DeadlineExceeded, with the context's own text,
