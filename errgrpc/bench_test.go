@@ -1,0 +1,112 @@
+package errgrpc_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/octopus-go/errcode"
+	"github.com/octopus-go/errcode/errgrpc"
+	"golang.org/x/text/language"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+	"google.golang.org/grpc/test/bufconn"
+)
+
+var sink *status.Status
+
+// Converting a catalog error to the status a server sends, against
+// building a status and its details by hand: the ErrorInfo alone, and the
+// same details Status sends.
+func BenchmarkStatus(b *testing.B) {
+	ctx := metadata.NewIncomingContext(context.Background(), metadata.Pairs("x-language", "zh-cn"))
+	zh := language.MustParse("zh-CN")
+	c := errcode.ScenarioNotFound
+	b.Run("catalog", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sink = errgrpc.Status(ctx, c)
+		}
+	})
+	b.Run("catalog-values", func(b *testing.B) {
+		e := errcode.InvalidRequestParam.With("key", "name", "value", "x")
+		b.ReportAllocs()
+		for b.Loop() {
+			sink = errgrpc.Status(ctx, e)
+		}
+	})
+	b.Run("byhand-values", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			st, err := status.New(codes.InvalidArgument, "Request params [name:x] is invalid").WithDetails(&errdetails.ErrorInfo{
+				Reason: "INVALID_REQUEST_PARAM", Domain: errgrpc.Domain,
+				Metadata: map[string]string{"errorCode": "octopus.000003", "remediation": "请确保请求参数[name:x]正确", "key": "name", "value": "x"},
+			}, &errdetails.LocalizedMessage{Locale: "zh-CN", Message: "请求参数[name:x]错误"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			sink = st
+		}
+	})
+	b.Run("byhand-errorinfo", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			st, err := status.New(codes.NotFound, "Scenario is not exists").WithDetails(&errdetails.ErrorInfo{
+				Reason: "SCENARIO_NOT_FOUND", Domain: errgrpc.Domain,
+				Metadata: map[string]string{"errorCode": "octopus.107002"},
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			sink = st
+		}
+	})
+	b.Run("byhand-same", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			st, err := status.New(codes.NotFound, "Scenario is not exists").WithDetails(&errdetails.ErrorInfo{
+				Reason: "SCENARIO_NOT_FOUND", Domain: errgrpc.Domain,
+				Metadata: map[string]string{"errorCode": "octopus.107002", "remediation": c.Remediation(zh)},
+			}, &errdetails.LocalizedMessage{Locale: "zh-CN", Message: c.Message(zh)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			sink = st
+		}
+	})
+}
+
+// A unary call over bufconn that fails with a catalog error, through the
+// package's interceptors on both sides, against one that fails with a
+// plain status.Error and no interceptors.
+func BenchmarkUnaryCall(b *testing.B) {
+	ctx := withLanguage(context.Background(), "zh-cn")
+	b.Run("catalog", func(b *testing.B) {
+		client := startServer(b).health(b, false)
+		req := &grpc_health_v1.HealthCheckRequest{Service: errcode.ScenarioNotFound.Name()}
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := client.Check(ctx, req); err == nil {
+				b.Fatal("no error")
+			}
+		}
+	})
+	b.Run("plain", func(b *testing.B) {
+		ts := &testServer{lis: bufconn.Listen(1 << 20)}
+		s := grpc.NewServer()
+		grpc_health_v1.RegisterHealthServer(s, healthServer{})
+		go s.Serve(ts.lis)
+		b.Cleanup(s.Stop)
+		client := ts.health(b, true)
+		req := &grpc_health_v1.HealthCheckRequest{Service: svcStatus}
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := client.Check(ctx, req); err == nil {
+				b.Fatal("no error")
+			}
+		}
+	})
+}
