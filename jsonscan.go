@@ -475,20 +475,17 @@ func scanned(body []byte, top, inner scanFields, hasInner, wantID bool) (code, m
 	if wantID {
 		id = s.text(i)
 	}
-	var rowsOf []Code
+	var first Code
 	if raw := body[c.start:c.end]; !c.escaped {
-		if cs, ok := byCode[string(raw)]; ok {
-			rowsOf = cs
-			if rows[cs[0]].code == string(raw) {
-				code = rows[cs[0]].code
-			}
+		if first = lookup(string(raw)); first != 0 && rows[first].code == string(raw) {
+			code = rows[first].code
 		}
 	}
 	if code == "" {
 		code = s.text(c)
 	}
 	if raw := body[m.start:m.end]; !m.escaped && len(raw) > 0 {
-		for _, rc := range rowsOf {
+		for rc := first; rc != 0; rc = rows[rc].next {
 			for _, text := range rows[rc].message {
 				if text == string(raw) {
 					msg = text

@@ -22,7 +22,7 @@ func workdir(t *testing.T) (dir string, args []string) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
 	}
 	p := func(name string) string { return filepath.Join(dir, name) }
-	return dir, []string{"-o", p("shop_gen.go"), "-pkg", "shop", "-ref", p("reference.md"),
+	return dir, []string{"-o", p("shop_gen.go"), "-ref", p("reference.md"),
 		"-names", p("names.txt"), "-retry", p("retry.txt"), p("shop-errors.en-US.txt"), p("shop-errors.zh-CN.txt")}
 }
 
@@ -70,15 +70,6 @@ func TestRunLeavesOutputUntouchedOnError(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "old ref", string(got))
 	assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt", "shop_gen.go")
-}
-
-func TestRunRejectsNamesTheRuntimeDeclares(t *testing.T) {
-	dir, args := workdir(t)
-	runtime := "package shop\n\n// ShopScenarioNotFound is taken.\nfunc ShopScenarioNotFound() {}\n\ntype Code int\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "runtime.go"), []byte(runtime), 0o644))
-	var stderr bytes.Buffer
-	assert.Equal(t, 1, run(args, &stderr))
-	assert.Contains(t, stderr.String(), `shop-errors.en-US.txt:7: shop.107002: name recorded at `+filepath.Join(dir, "names.txt")+`:9 "ShopScenarioNotFound" is reserved by the package`)
 }
 
 func TestRunUsage(t *testing.T) {

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/octopus-go/errcode/internal/table"
 )
@@ -92,7 +93,7 @@ func checkCode(pos table.Pos, code string, errs *table.ErrorList) {
 }
 
 func validCode(code string) bool {
-	service, digits, ok := cut(code, '.')
+	service, digits, ok := strings.Cut(code, ".")
 	if !ok || service == "" || digits == "" {
 		return false
 	}
@@ -107,13 +108,4 @@ func validCode(code string) bool {
 		}
 	}
 	return true
-}
-
-func cut(s string, sep byte) (before, after string, found bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == sep {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
 }

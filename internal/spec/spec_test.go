@@ -39,7 +39,6 @@ func config(srcs map[string]*Source) Config {
 		Editions: []Source{*srcs[enFile], *srcs[zhFile]},
 		Names:    srcs[namesFile],
 		Retry:    srcs[retryFile],
-		Reserved: []string{"Code", "Write"},
 	}
 }
 
@@ -60,16 +59,19 @@ func TestLoadFixture(t *testing.T) {
 	rows := c.Rows()
 	require.Len(t, rows, 5)
 	assert.Equal(t, &Row{
-		Pos:         table.Pos{File: enFile, Line: 6},
-		Status:      400,
-		Code:        "shop.000003",
-		Name:        "ShopInvalidParam",
-		Message:     []string{"Request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
-		Description: []string{"Request parameter [{key}:{value}] is invalid.", "请求参数[{key}:{value}]错误"},
-		Remediation: []string{"Correct the parameter [{key}:{value}].", "请确保请求参数[{key}:{value}]正确"},
-		Retry:       "no",
-		RetryReason: "The parameter must be corrected.",
+		Pos:          table.Pos{File: enFile, Line: 6},
+		Status:       400,
+		Code:         "shop.000003",
+		Name:         "ShopInvalidParam",
+		Message:      []string{"Request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
+		Remediation:  []string{"Correct the parameter [{key}:{value}].", "请确保请求参数[{key}:{value}]正确"},
+		Placeholders: []string{"key", "value"},
+		Retry:        "no",
+		RetryReason:  "The parameter must be corrected.",
 	}, rows[0])
+	assert.Equal(t, "ShopInvalidParamWith", rows[0].Constructor())
+	assert.Empty(t, rows[1].Placeholders)
+	assert.Equal(t, "", rows[1].Constructor(), "a row without placeholders has no constructor")
 	var names []string
 	for _, r := range rows {
 		names = append(names, r.Name)
@@ -152,9 +154,9 @@ func TestLoadReportsEachProblem(t *testing.T) {
 		{"derived name collides",
 			map[string]func(string) string{namesFile: replace("shop.107002 | Scenario is not exists | ShopScenarioNotFound |", "shop.107002 | Scenario is not exists | ShopTagUsedInSegments |")},
 			`shop-errors.en-US.txt:8: shop.101006: derived name "ShopTagUsedInSegments" is already the name of shop.107002 at shop-errors.en-US.txt:7; record another in the names file`},
-		{"recorded name reserved",
-			map[string]func(string) string{namesFile: replace("| ShopScenarioNotFound |", "| Write |")},
-			`shop-errors.en-US.txt:7: shop.107002: name recorded at names.txt:9 "Write" is reserved by the package; record another in the names file`},
+		{"recorded name is a constructor's",
+			map[string]func(string) string{namesFile: replace("| ShopScenarioNotFound |", "| ShopInvalidParamWith |")},
+			`shop-errors.en-US.txt:7: shop.107002: name recorded at names.txt:9 "ShopInvalidParamWith" is the name of the constructor of shop.000003 at shop-errors.en-US.txt:6; record another in the names file`},
 		{"recorded name not an identifier",
 			map[string]func(string) string{namesFile: replace("| ShopScenarioNotFound |", "| scenario-not-found |")},
 			`shop-errors.en-US.txt:7: shop.107002: name recorded at names.txt:9 "scenario-not-found" is not an exported Go identifier; record a name in the names file`},
@@ -212,9 +214,7 @@ func TestDeriveName(t *testing.T) {
 	assert.Equal(t, "GatewayBackendTimeout", DeriveName("Gateway", "Backend timeout."))
 }
 
-func TestPlaceholdersAndNormalize(t *testing.T) {
-	assert.Equal(t, []string{"{key}", "{value}"}, Placeholders("[{value}:{key}] {key} {not a placeholder}"))
-	assert.Empty(t, Placeholders("none"))
-	assert.Equal(t, "internal server error", NormalizeMessage(" Internal server error. "))
-	assert.Equal(t, "请求参数校验失败", NormalizeMessage("请求参数校验失败。"))
+func TestPlaceholderSet(t *testing.T) {
+	assert.Equal(t, []string{"{key}", "{value}"}, placeholderSet("[{value}:{key}] {key} {not a placeholder}"))
+	assert.Empty(t, placeholderSet("none"))
 }
