@@ -13,7 +13,7 @@
 // and derives an [*Error] from it to fill the row's placeholders or to keep
 // the cause for its logs:
 //
-//	return errcode.InvalidRequestParam.With("key", "name", "value", v).Wrap(err)
+//	return errcode.InvalidRequestParamWith("name", v).Wrap(err)
 //
 // [Write] answers a request with an error: the row's HTTP status and the
 // body {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}.
@@ -127,7 +127,10 @@ func (c Code) Is(target error) bool { return sameWire(c, target) }
 
 // With returns an *Error for c whose placeholders take the given values,
 // in name, value pairs: With("key", "name", "value", "x") fills {key} with
-// "name" and {value} with "x". See [Error.With].
+// "name" and {value} with "x". A name that is not one of c's
+// [Code.Placeholders] is ignored and logged; see [Error.With]. The generated
+// constructors, such as [InvalidRequestParamWith], take exactly the row's
+// placeholders.
 func (c Code) With(nameValues ...string) *Error { return (&Error{code: c}).With(nameValues...) }
 
 // Placeholders returns the names of the placeholders of c's message and
