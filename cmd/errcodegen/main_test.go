@@ -61,7 +61,7 @@ func TestRunLeavesOutputUntouchedOnError(t *testing.T) {
 
 	var stderr bytes.Buffer
 	assert.Equal(t, 1, run(args, &stderr))
-	assert.Equal(t, en+`:7: status "4o4" is not an HTTP status (100 to 599)`+"\n"+
+	assert.Equal(t, en+`:7: status "4o4" is not an HTTP error status (400 to 599)`+"\n"+
 		en+`:14: code "shop202230" is not <service>.<digits>, such as octopus.107002`+"\n", stderr.String())
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)

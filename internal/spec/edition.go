@@ -75,11 +75,13 @@ func checkCells(r table.Row, header []string, errs *table.ErrorList) bool {
 	return ok
 }
 
-// checkStatus returns s as an HTTP status, or reports that it is not one.
+// checkStatus returns s as an HTTP error status, or reports that it is not
+// one: Write would send a status below 400 as an interim or successful
+// response, and FromResponse would read it as no error.
 func checkStatus(pos table.Pos, s string, errs *table.ErrorList) int {
 	n, err := strconv.Atoi(s)
-	if err != nil || len(s) != 3 || n < 100 || n > 599 {
-		errs.Addf(pos, "status %q is not an HTTP status (100 to 599)", s)
+	if err != nil || len(s) != 3 || n < 400 || n > 599 {
+		errs.Addf(pos, "status %q is not an HTTP error status (400 to 599)", s)
 		return 0
 	}
 	return n

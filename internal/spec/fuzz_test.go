@@ -83,7 +83,7 @@ func FuzzLoad(f *testing.F) {
 		require.Equal(t, 0, c.Wire)
 		names := make(map[string]bool)
 		for _, r := range c.Rows() {
-			require.True(t, r.Status >= 100 && r.Status <= 599, "status %d", r.Status)
+			require.True(t, r.Status >= 400 && r.Status <= 599, "status %d", r.Status)
 			require.Regexp(t, fuzzCode, r.Code)
 			require.True(t, token.IsIdentifier(r.Name) && token.IsExported(r.Name), "name %q", r.Name)
 			require.False(t, names[r.Name], "name %q given twice", r.Name)
