@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 
 	"github.com/octopus-go/errcode/internal/gen"
 	"github.com/octopus-go/errcode/internal/spec"
@@ -61,44 +60,4 @@ func optionalSource(path string) (*spec.Source, error) {
 		return nil, nil
 	}
 	return readSource(path)
-}
-
-type output struct {
-	path string
-	data []byte
-}
-
-// writeAll writes each output through a temporary file in its directory,
-// renaming them into place only when all were written.
-func writeAll(outputs []output) error {
-	var tmps []string
-	defer func() {
-		for _, t := range tmps {
-			os.Remove(t)
-		}
-	}()
-	for _, o := range outputs {
-		f, err := os.CreateTemp(filepath.Dir(o.path), ".errcodegen-*")
-		if err != nil {
-			return err
-		}
-		tmps = append(tmps, f.Name())
-		_, err = f.Write(o.data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(f.Name(), 0o644)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	for i, o := range outputs {
-		if err := os.Rename(tmps[i], o.path); err != nil {
-			return err
-		}
-	}
-	tmps = nil
-	return nil
 }
