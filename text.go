@@ -8,10 +8,16 @@ import "github.com/octopus-go/errcode/internal/wire"
 // the bare name.
 
 // appendBody appends the body Write sends for row c in language lang with
-// the placeholder values params (name, value pairs).
+// the placeholder values params (name, value pairs): the row's generated
+// template filled, or, for a row without placeholders, its body.
 func appendBody(dst []byte, c Code, lang int, params []string) []byte {
-	r := c.row()
-	return wire.AppendBody(dst, r.code, r.message[lang], params)
+	switch r := c.row(); {
+	case len(r.placeholders) > 0:
+		return wire.AppendTemplate(dst, r.templates[lang], params)
+	case c.valid():
+		return append(dst, bodies[c][lang]...)
+	}
+	return dst
 }
 
 // appendExpanded appends text, a message or remediation, with its

@@ -1,6 +1,9 @@
 package wire
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // CutPlaceholder cuts text around its first placeholder: a '{', a name, and
 // a '}', where the name is a letter or '_' followed by letters, digits and
@@ -8,9 +11,11 @@ import "slices"
 // brace is text.
 func CutPlaceholder(text string) (before, name, after string, found bool) {
 	for i := 0; i < len(text); i++ {
-		if text[i] != '{' {
-			continue
+		open := strings.IndexByte(text[i:], '{')
+		if open < 0 {
+			break
 		}
+		i += open
 		j := i + 1
 		for j < len(text) && isNameByte(text[j], j == i+1) {
 			j++

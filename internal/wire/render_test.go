@@ -69,6 +69,13 @@ func wantBody(t *testing.T, code, text string, params []string) string {
 	return string(b)
 }
 
+func TestTemplateKeepsThePlaceholders(t *testing.T) {
+	assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"Request params [{key}:{value}] is invalid"}`,
+		Template("octopus.000003", "Request params [{key}:{value}] is invalid"))
+	assert.Equal(t, `{"error_code":"x","error_msg":"{a\u003c} \"{b}\"\n{c}"}`, Template("x", "{a<} \"{b}\"\n{c}"))
+	assert.Equal(t, []string{"b", "c"}, Placeholders(Template("x", "{a<} \"{b}\"\n{c}")))
+}
+
 func TestAppendBodyMatchesEncodingJSON(t *testing.T) {
 	long := strings.Repeat("é", 100) + "<&>\"\u2028\x00\xff"
 	paramSets := [][]string{
@@ -86,9 +93,19 @@ func TestAppendBodyMatchesEncodingJSON(t *testing.T) {
 	for _, text := range texts {
 		for _, params := range paramSets {
 			for _, code := range []string{"octopus.000003", "APIGW.0607", "odd\"code<"} {
-				got := AppendBody(nil, code, text, params)
-				assert.Equal(t, wantBody(t, code, text, params), string(got), "text %q params %q", text, params)
+				want := wantBody(t, code, text, params)
+				assert.Equal(t, want, string(AppendBody(nil, code, text, params)), "text %q params %q", text, params)
+				assert.Equal(t, want, string(AppendTemplate(nil, Template(code, text), params)), "template of %q, params %q", text, params)
 			}
 		}
+	}
+}
+
+func BenchmarkAppendTemplate(b *testing.B) {
+	buf := make([]byte, 0, 512)
+	params := []string{"key", "name", "value", "x"}
+	template := Template("octopus.000003", "Request params [{key}:{value}] is invalid")
+	for b.Loop() {
+		buf = AppendTemplate(buf[:0], template, params)
 	}
 }
