@@ -359,6 +359,18 @@ const (
 	GatewayIAMUserForbiddenInRegion Code = 111
 )
 
+// InvalidRequestParamWith returns InvalidRequestParam, octopus.000003, with its placeholders filled:
+// "Request params [{key}:{value}] is invalid".
+func InvalidRequestParamWith(key, value string) *Error {
+	return InvalidRequestParam.With("key", key, "value", value)
+}
+
+// GatewayProtocolNotSupportedWith returns GatewayProtocolNotSupported, APIGW.0607, with its placeholders filled:
+// "The following protocol is supported: {xxx}".
+func GatewayProtocolNotSupportedWith(xxx string) *Error {
+	return GatewayProtocolNotSupported.With("xxx", xxx)
+}
+
 // numLanguages is the number of languages each row's texts come in.
 const numLanguages = 2
 
@@ -367,6 +379,20 @@ const wireLanguage = 0
 
 // languageTags are the catalog's languages, in the order of the rows' texts.
 var languageTags = [numLanguages]string{"en-US", "zh-CN"}
+
+// A row is one documented error.
+type row struct {
+	name         string // the constant's name
+	code         string // the wire code
+	status       int    // the HTTP status
+	retry        RetryKind
+	message      [numLanguages]string // by language, as documented, with its {placeholders}
+	remediation  [numLanguages]string // by language, as documented
+	placeholders []string             // names of the placeholders of message and remediation, in order
+	templates    [numLanguages]string // with placeholders, the body by language with them as written
+	keys         [numLanguages]string // message in its normal form, to pick a row by the message sent
+	next         Code                 // the next row with the same wire code, or 0
+}
 
 // rows holds every documented row, indexed by its Code.
 var rows = [...]row{
@@ -377,6 +403,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request parameter verification failed.", "请求参数校验失败。"},
 		remediation: [numLanguages]string{"Make sure the request parameters are correct.", "请确认请求参数正确。"},
+		keys:        [numLanguages]string{"request parameter verification failed", "请求参数校验失败"},
 	},
 	HTTPUnauthorized: {
 		name:        "HTTPUnauthorized",
@@ -385,6 +412,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The request token is invalid.", "请求token不合法。"},
 		remediation: [numLanguages]string{"Update the token in the Authorization header.", "请更新Authorization中的Token。"},
+		keys:        [numLanguages]string{"the request token is invalid", "请求token不合法"},
 	},
 	HTTPForbidden: {
 		name:        "HTTPForbidden",
@@ -393,6 +421,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Insufficient permission to operate.", "操作权限不足。"},
 		remediation: [numLanguages]string{"Contact the administrator to request the permission.", "请联系管理员申请权限。"},
+		keys:        [numLanguages]string{"insufficient permission to operate", "操作权限不足"},
 	},
 	HTTPNotFound: {
 		name:        "HTTPNotFound",
@@ -401,6 +430,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The resource does not exist.", "您请求的资源不存在。"},
 		remediation: [numLanguages]string{"Check whether the resource you are accessing is correct.", "请确认您访问的资源是否正确。"},
+		keys:        [numLanguages]string{"the resource does not exist", "您请求的资源不存在"},
 	},
 	HTTPMethodNotAllowed: {
 		name:        "HTTPMethodNotAllowed",
@@ -409,6 +439,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The server denies the request using the current HTTP method.", "服务器禁止了使用当前HTTP方法的请求。"},
 		remediation: [numLanguages]string{"Use a different HTTP request method.", "请改变HTTP请求方法。"},
+		keys:        [numLanguages]string{"the server denies the request using the current http method", "服务器禁止了使用当前http方法的请求"},
 	},
 	HTTPConflict: {
 		name:        "HTTPConflict",
@@ -417,6 +448,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The resource you requested is already in use, or the resource is bound to another resource.", "您请求的资源已经被占用,或存在关联资源。"},
 		remediation: [numLanguages]string{"Try again later, or make sure the requested resource has been released or its associated resources have been deleted.", "请稍后重试,或请确保请求资源已解除或已删除关联资源。"},
+		keys:        [numLanguages]string{"the resource you requested is already in use, or the resource is bound to another resource", "您请求的资源已经被占用,或存在关联资源"},
 	},
 	HTTPInternalServerError: {
 		name:        "HTTPInternalServerError",
@@ -425,6 +457,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Internal server error.", "内部服务错误。"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later.", "请联系华为自动驾驶云服务技术支持团队或稍后再试。"},
+		keys:        [numLanguages]string{"internal server error", "内部服务错误"},
 	},
 	HTTPBadGateway: {
 		name:        "HTTPBadGateway",
@@ -433,6 +466,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"The response received from the upstream server is invalid.", "从上游服务器中接收到的响应是无效的。"},
 		remediation: [numLanguages]string{"Check the gateway and proxy servers.", "请检查网关和代理服务器。"},
+		keys:        [numLanguages]string{"the response received from the upstream server is invalid", "从上游服务器中接收到的响应是无效的"},
 	},
 	HTTPGatewayTimeout: {
 		name:        "HTTPGatewayTimeout",
@@ -441,6 +475,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"The server acting as a gateway or proxy cannot get the desired response within the specified time.", "扮演网关或者代理的服务器无法在规定的时间内获得想要的响应。"},
 		remediation: [numLanguages]string{"Check the gateway and proxy servers.", "请检查网关和代理服务器。"},
+		keys:        [numLanguages]string{"the server acting as a gateway or proxy cannot get the desired response within the specified time", "扮演网关或者代理的服务器无法在规定的时间内获得想要的响应"},
 	},
 	RequestValidationFailed: {
 		name:        "RequestValidationFailed",
@@ -449,14 +484,18 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request parameter verification failed", "请求参数校验失败"},
 		remediation: [numLanguages]string{"Make sure the request parameters are correct", "请确认请求参数正确"},
+		keys:        [numLanguages]string{"request parameter verification failed", "请求参数校验失败"},
 	},
 	InvalidRequestParam: {
-		name:        "InvalidRequestParam",
-		code:        "octopus.000003",
-		status:      400,
-		retry:       NotRetryable,
-		message:     [numLanguages]string{"Request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
-		remediation: [numLanguages]string{"Make sure the request parameter [{key}:{value}] is correct", "请确保请求参数[{key}:{value}]正确"},
+		name:         "InvalidRequestParam",
+		code:         "octopus.000003",
+		status:       400,
+		retry:        NotRetryable,
+		message:      [numLanguages]string{"Request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
+		remediation:  [numLanguages]string{"Make sure the request parameter [{key}:{value}] is correct", "请确保请求参数[{key}:{value}]正确"},
+		placeholders: []string{"key", "value"},
+		templates:    [numLanguages]string{`{"error_code":"octopus.000003","error_msg":"Request params [{key}:{value}] is invalid"}`, `{"error_code":"octopus.000003","error_msg":"请求参数[{key}:{value}]错误"}`},
+		keys:         [numLanguages]string{"request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
 	},
 	ObjectStorageQuotaInsufficient: {
 		name:        "ObjectStorageQuotaInsufficient",
@@ -465,6 +504,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Insufficient object storage quota", "对象存储配额不足"},
 		remediation: [numLanguages]string{"Make sure you have sufficient object storage quota", "请确认您拥有足够的对象存储配额"},
+		keys:        [numLanguages]string{"insufficient object storage quota", "对象存储配额不足"},
 	},
 	TokenMissing: {
 		name:        "TokenMissing",
@@ -473,6 +513,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The request token header is missing", "请求头token丢失"},
 		remediation: [numLanguages]string{"Add a valid X-Auth-Token to the request header", "请求头中请添加正确的X-Auth-Token"},
+		keys:        [numLanguages]string{"the request token header is missing", "请求头token丢失"},
 	},
 	TokenExpired: {
 		name:        "TokenExpired",
@@ -481,6 +522,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The request token expires", "请求token过期"},
 		remediation: [numLanguages]string{"Update the token in the X-Auth-Token request header", "请更新请求头X-Auth-Token中的token"},
+		keys:        [numLanguages]string{"the request token expires", "请求token过期"},
 	},
 	TokenInvalid: {
 		name:        "TokenInvalid",
@@ -489,6 +531,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The request token is invalid", "请求token不合法"},
 		remediation: [numLanguages]string{"Update the token in the X-Auth-Token request header", "请更新请求头X-Auth-Token中的token"},
+		keys:        [numLanguages]string{"the request token is invalid", "请求token不合法"},
 	},
 	PermissionInsufficient: {
 		name:        "PermissionInsufficient",
@@ -497,6 +540,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Insufficient permission to operate", "操作权限不足"},
 		remediation: [numLanguages]string{"Contact the administrator to request the permission", "请联系管理员申请权限"},
+		keys:        [numLanguages]string{"insufficient permission to operate", "操作权限不足"},
 	},
 	PermissionDenied: {
 		name:        "PermissionDenied",
@@ -505,6 +549,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Permission is denied", "您无权访问该资源"},
 		remediation: [numLanguages]string{"Check whether the resource or project ID you are accessing is correct", "请确认您访问的资源或项目ID是否正确"},
+		keys:        [numLanguages]string{"permission is denied", "您无权访问该资源"},
 	},
 	IAMRoleSuspended: {
 		name:        "IAMRoleSuspended",
@@ -513,6 +558,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Iam role is suspended, permission is denied", "您的用户角色被冻结,无权访问该资源"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team", "请联系华为自动驾驶云服务技术支持团队"},
+		keys:        [numLanguages]string{"iam role is suspended, permission is denied", "您的用户角色被冻结,无权访问该资源"},
 	},
 	IAMRoleRestricted: {
 		name:        "IAMRoleRestricted",
@@ -521,6 +567,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Iam role is restricted, permission is denied", "您的用户角色被受限,无权访问该资源"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team", "请联系华为自动驾驶云服务技术支持团队"},
+		keys:        [numLanguages]string{"iam role is restricted, permission is denied", "您的用户角色被受限,无权访问该资源"},
 	},
 	ServiceInterfacePermissionInsufficient: {
 		name:        "ServiceInterfacePermissionInsufficient",
@@ -529,6 +576,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Insufficient permission to operate service interfaces", "操作权限不足,无权访问服务间接口"},
 		remediation: [numLanguages]string{"Contact the administrator to request the permission", "请联系管理员申请权限"},
+		keys:        [numLanguages]string{"insufficient permission to operate service interfaces", "操作权限不足,无权访问服务间接口"},
 	},
 	ResourceNotFound: {
 		name:        "ResourceNotFound",
@@ -537,6 +585,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The resource does not exist", "您请求的资源不存在"},
 		remediation: [numLanguages]string{"Check whether the resource you are accessing is correct", "请确认您访问的资源是否正确"},
+		keys:        [numLanguages]string{"the resource does not exist", "您请求的资源不存在"},
 	},
 	ResourceAlreadyExists: {
 		name:        "ResourceAlreadyExists",
@@ -545,6 +594,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Resource has already existed", "您请求的资源已经存在"},
 		remediation: [numLanguages]string{"Use a different resource name", "请更换资源名称"},
+		keys:        [numLanguages]string{"resource has already existed", "您请求的资源已经存在"},
 	},
 	ResourceInUse: {
 		name:        "ResourceInUse",
@@ -553,6 +603,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The resource you requested is already in use, or the resource is bound to another resource", "您请求的资源已经被占用,或存在关联资源"},
 		remediation: [numLanguages]string{"Try again later, or make sure the requested resource has been released or its associated resources have been deleted", "请稍后重试,或请确保请求资源已解除或已删除关联资源"},
+		keys:        [numLanguages]string{"the resource you requested is already in use, or the resource is bound to another resource", "您请求的资源已经被占用,或存在关联资源"},
 	},
 	InternalServerError: {
 		name:        "InternalServerError",
@@ -561,6 +612,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Internal server error", "内部服务出现错误"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later", "请联系华为自动驾驶云服务技术支持团队或稍后再试"},
+		keys:        [numLanguages]string{"internal server error", "内部服务出现错误"},
 	},
 	IAMAccessError: {
 		name:        "IAMAccessError",
@@ -569,6 +621,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"IAM access error", "IAM接入连接出现错误"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later", "请联系华为自动驾驶云服务技术支持团队或稍后再试"},
+		keys:        [numLanguages]string{"iam access error", "iam接入连接出现错误"},
 	},
 	ObjectStorageAccessError: {
 		name:        "ObjectStorageAccessError",
@@ -577,6 +630,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Object storage access error", "对象存储访问错误"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later", "请联系华为自动驾驶云服务技术支持团队或稍后再试"},
+		keys:        [numLanguages]string{"object storage access error", "对象存储访问错误"},
 	},
 	DatabaseAccessError: {
 		name:        "DatabaseAccessError",
@@ -585,6 +639,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Database access error", "数据库接入连接出现错误"},
 		remediation: [numLanguages]string{"Contact the Huawei Autonomous Driving Cloud Service technical support team or try again later", "请联系华为自动驾驶云服务技术支持团队或稍后再试"},
+		keys:        [numLanguages]string{"database access error", "数据库接入连接出现错误"},
 	},
 	ImageNotFound: {
 		name:        "ImageNotFound",
@@ -593,6 +648,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The image not exist or deleted.", "请求的镜像不存在或已被删除。"},
 		remediation: [numLanguages]string{"Make sure you requested the correct image, or create a new image.", "请确认请求了正确的镜像或创建新的镜像。"},
+		keys:        [numLanguages]string{"the image not exist or deleted", "请求的镜像不存在或已被删除"},
 	},
 	ImageStatusConflict: {
 		name:        "ImageStatusConflict",
@@ -601,6 +657,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"Current image status do not support this action.", "镜像当前状态不支持该操作。"},
 		remediation: [numLanguages]string{"Try again later.", "请稍后再试。"},
+		keys:        [numLanguages]string{"current image status do not support this action", "镜像当前状态不支持该操作"},
 	},
 	BuiltinTagNotEditable: {
 		name:        "BuiltinTagNotEditable",
@@ -609,6 +666,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Built-in Tag Edit Illegal", "内置标签不支持编辑"},
 		remediation: [numLanguages]string{"Select a custom tag", "请选择自建标签"},
+		keys:        [numLanguages]string{"built-in tag edit illegal", "内置标签不支持编辑"},
 	},
 	TagDoesNotExist: {
 		name:        "TagDoesNotExist",
@@ -617,6 +675,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Does Not Exist", "标签不存在"},
 		remediation: [numLanguages]string{"Select a valid tag", "请选择正确的标签"},
+		keys:        [numLanguages]string{"tag does not exist", "标签不存在"},
 	},
 	ScenarioNameExists: {
 		name:        "ScenarioNameExists",
@@ -625,6 +684,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Scenario Name is already exists", "场景名称已存在"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
+		keys:        [numLanguages]string{"scenario name is already exists", "场景名称已存在"},
 	},
 	CollectYAMLInvalid: {
 		name:        "CollectYAMLInvalid",
@@ -633,6 +693,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The collect yaml content error", "采集说明文件内容有误"},
 		remediation: [numLanguages]string{"Check the content of the collection description file", "请检查采集说明文件的内容"},
+		keys:        [numLanguages]string{"the collect yaml content error", "采集说明文件内容有误"},
 	},
 	StatementNotAccepted: {
 		name:        "StatementNotAccepted",
@@ -641,6 +702,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"User do not agree the statement", "用户未同意申明"},
 		remediation: [numLanguages]string{"Select the checkbox to agree and try again", "请勾选同意后再试"},
+		keys:        [numLanguages]string{"user do not agree the statement", "用户未同意申明"},
 	},
 	DataPackageNotFound: {
 		name:        "DataPackageNotFound",
@@ -649,6 +711,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The data package is not found", "数据包不存在"},
 		remediation: [numLanguages]string{"Select another data package", "请选择其他数据包"},
+		keys:        [numLanguages]string{"the data package is not found", "数据包不存在"},
 	},
 	BucketNameInvalid: {
 		name:        "BucketNameInvalid",
@@ -657,6 +720,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The bucket name specified in the request is invalid, which may have exceeded the maximum length, or contain special characters that are not allowed", "请求中指定的桶名无效,超长或带不允许的特殊字符"},
 		remediation: [numLanguages]string{"Use a different bucket name", "更换桶名"},
+		keys:        [numLanguages]string{"the bucket name specified in the request is invalid, which may have exceeded the maximum length, or contain special characters that are not allowed", "请求中指定的桶名无效,超长或带不允许的特殊字符"},
 	},
 	TimeParamsInvalid: {
 		name:        "TimeParamsInvalid",
@@ -665,6 +729,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Time parameters is invalid", "时间不符合规范"},
 		remediation: [numLanguages]string{"Check whether the time format is correct or whether the end time is earlier than the start time", "请检查时间格式是否正确或结束时间是否小于开始时间"},
+		keys:        [numLanguages]string{"time parameters is invalid", "时间不符合规范"},
 	},
 	TimeIntervalInvalid: {
 		name:        "TimeIntervalInvalid",
@@ -673,6 +738,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Time interval is invalid", "时长不符合规范"},
 		remediation: [numLanguages]string{"Select a segment with a duration of 10 to 99 seconds", "请选择时长在10-99秒的片段"},
+		keys:        [numLanguages]string{"time interval is invalid", "时长不符合规范"},
 	},
 	EpisodeNotFound: {
 		name:        "EpisodeNotFound",
@@ -681,6 +747,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The episode not exists", "回放片段不存在"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
+		keys:        [numLanguages]string{"the episode not exists", "回放片段不存在"},
 	},
 	JobStatusAbnormal: {
 		name:        "JobStatusAbnormal",
@@ -689,6 +756,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The job status is abnormal", "作业状态异常"},
 		remediation: [numLanguages]string{"Try again later", "请稍后重试"},
+		keys:        [numLanguages]string{"the job status is abnormal", "作业状态异常"},
 	},
 	ProcessorOwnerMismatch: {
 		name:        "ProcessorOwnerMismatch",
@@ -697,6 +765,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The user is different from the processor creation user", "当前用户与创建该算子的用户不一致"},
 		remediation: [numLanguages]string{"Switch to the correct account and try again", "请切换账号后重试"},
+		keys:        [numLanguages]string{"the user is different from the processor creation user", "当前用户与创建该算子的用户不一致"},
 	},
 	ScenarioNotFound: {
 		name:        "ScenarioNotFound",
@@ -705,6 +774,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Scenario is not exists", "场景不存在"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
+		keys:        [numLanguages]string{"scenario is not exists", "场景不存在"},
 	},
 	DataPackageMissingDataTypes: {
 		name:        "DataPackageMissingDataTypes",
@@ -713,6 +783,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The data package is missing the necessary data types", "数据包缺少必要的数据类型,无法生成仿真场景"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
+		keys:        [numLanguages]string{"the data package is missing the necessary data types", "数据包缺少必要的数据类型,无法生成仿真场景"},
 	},
 	TagNotFound: {
 		name:        "TagNotFound",
@@ -721,6 +792,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag is not exist", "标签不存在"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
+		keys:        [numLanguages]string{"tag is not exist", "标签不存在"},
 	},
 	ProcessorNotFound: {
 		name:        "ProcessorNotFound",
@@ -729,6 +801,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The processor you requested does not exist", "您请求的算子不存在"},
 		remediation: [numLanguages]string{"Check the input parameters and try again", "请检查输入参数并重试"},
+		keys:        [numLanguages]string{"the processor you requested does not exist", "您请求的算子不存在"},
 	},
 	JobNotFound: {
 		name:        "JobNotFound",
@@ -737,6 +810,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The job does not exist", "作业不存在"},
 		remediation: [numLanguages]string{"Check the input parameters and try again", "请检查输入参数并重试"},
+		keys:        [numLanguages]string{"the job does not exist", "作业不存在"},
 	},
 	NodeInUse: {
 		name:        "NodeInUse",
@@ -745,6 +819,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Node In Use", "节点使用中"},
 		remediation: [numLanguages]string{"Check the node", "请检查节点"},
+		keys:        [numLanguages]string{"node in use", "节点使用中"},
 	},
 	LevelExceedsLimit: {
 		name:        "LevelExceedsLimit",
@@ -753,6 +828,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Level Exceed Limit", "节点层级超过限制"},
 		remediation: [numLanguages]string{"Try another node", "请尝试其他节点"},
+		keys:        [numLanguages]string{"level exceed limit", "节点层级超过限制"},
 	},
 	TagNameAlreadyExists: {
 		name:        "TagNameAlreadyExists",
@@ -761,6 +837,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Name Already Exists", "请求的标签名称已存在"},
 		remediation: [numLanguages]string{"Use a different tag name", "请更换标签名称"},
+		keys:        [numLanguages]string{"tag name already exists", "请求的标签名称已存在"},
 	},
 	TagUsedInSegments: {
 		name:        "TagUsedInSegments",
@@ -769,6 +846,8 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Used In Segments", "标签被场景片段引用"},
 		remediation: [numLanguages]string{"Delete the scenario segments or remove the tag references", "请删除场景片段或解除标签引用"},
+		keys:        [numLanguages]string{"tag used in segments", "标签被场景片段引用"},
+		next:        TagUsedInPackages,
 	},
 	TagUsedInPackages: {
 		name:        "TagUsedInPackages",
@@ -777,6 +856,8 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Used In Packages", "标签被数据包引用"},
 		remediation: [numLanguages]string{"Check the data package status or remove the tag references", "请检查数据包状态或解除标签引用"},
+		keys:        [numLanguages]string{"tag used in packages", "标签被数据包引用"},
+		next:        TagUsedInDataWarehouse,
 	},
 	TagUsedInDataWarehouse: {
 		name:        "TagUsedInDataWarehouse",
@@ -785,6 +866,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Tag Used In Data Warehouse", "标签被数据仓库引用"},
 		remediation: [numLanguages]string{"Delete the data warehouse or remove the tag references", "请删除数据仓库或解除标签引用"},
+		keys:        [numLanguages]string{"tag used in data warehouse", "标签被数据仓库引用"},
 	},
 	FailedPackageNotRestorable: {
 		name:        "FailedPackageNotRestorable",
@@ -793,6 +875,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Can not restore deleted failed package", "不能删除已经删除失败的数据包"},
 		remediation: [numLanguages]string{"See the API documentation", "请参考API文档"},
+		keys:        [numLanguages]string{"can not restore deleted failed package", "不能删除已经删除失败的数据包"},
 	},
 	CollectionStatusConflict: {
 		name:        "CollectionStatusConflict",
@@ -801,6 +884,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Collection status conflict", "收集任务状态冲突"},
 		remediation: [numLanguages]string{"Check the data collection status", "请检查数据收集状态"},
+		keys:        [numLanguages]string{"collection status conflict", "收集任务状态冲突"},
 	},
 	PackageStatusConflict: {
 		name:        "PackageStatusConflict",
@@ -809,6 +893,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Package status conflict", "数据包状态冲突"},
 		remediation: [numLanguages]string{"Check the data package status", "请检查数据包状态"},
+		keys:        [numLanguages]string{"package status conflict", "数据包状态冲突"},
 	},
 	ScenarioJobRunning: {
 		name:        "ScenarioJobRunning",
@@ -817,6 +902,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"There is already a running scenario job", "已有场景作业正在运行中"},
 		remediation: [numLanguages]string{"Try again later", "请稍后再试"},
+		keys:        [numLanguages]string{"there is already a running scenario job", "已有场景作业正在运行中"},
 	},
 	ProcessorNameExists: {
 		name:        "ProcessorNameExists",
@@ -825,6 +911,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The name of processor already exist", "算子名称已存在"},
 		remediation: [numLanguages]string{"Use a different name", "请使用不同的名称"},
+		keys:        [numLanguages]string{"the name of processor already exist", "算子名称已存在"},
 	},
 	JobPreconditionFailed: {
 		name:        "JobPreconditionFailed",
@@ -833,6 +920,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The job precondition unsatisfied", "作业状态不符合要求"},
 		remediation: [numLanguages]string{"Check and try again", "请检查后重试"},
+		keys:        [numLanguages]string{"the job precondition unsatisfied", "作业状态不符合要求"},
 	},
 	CCEInterfaceError: {
 		name:        "CCEInterfaceError",
@@ -841,6 +929,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Cce interface error", "CCE接口异常错误"},
 		remediation: [numLanguages]string{"Try again later or contact the Huawei Autonomous Driving Cloud Service technical support team", "请稍后重试或联系华为自动驾驶云服务技术支持团队"},
+		keys:        [numLanguages]string{"cce interface error", "cce接口异常错误"},
 	},
 	NameAlreadyExists: {
 		name:        "NameAlreadyExists",
@@ -849,6 +938,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Name has already exists", "名称已经存在"},
 		remediation: [numLanguages]string{"Use a name that is not in use and try again", "请使用未使用的名称后重试"},
+		keys:        [numLanguages]string{"name has already exists", "名称已经存在"},
 	},
 	DatasetNotFound: {
 		name:        "DatasetNotFound",
@@ -857,6 +947,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Dataset do not exist error", "数据集不存在"},
 		remediation: [numLanguages]string{"Check whether the dataset exists", "请确认数据集是否存在"},
+		keys:        [numLanguages]string{"dataset do not exist error", "数据集不存在"},
 	},
 	DatasetVersionNotFound: {
 		name:        "DatasetVersionNotFound",
@@ -865,6 +956,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Dataset version does not exist error", "数据集版本不存在"},
 		remediation: [numLanguages]string{"Check whether the dataset version exists", "请确认数据集版本是否存在"},
+		keys:        [numLanguages]string{"dataset version does not exist error", "数据集版本不存在"},
 	},
 	VersionNotLatest: {
 		name:        "VersionNotLatest",
@@ -873,6 +965,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"This version is not the latest version", "此版本非最新版本"},
 		remediation: [numLanguages]string{"Versions must be deleted starting from the latest version", "删除需从最新版本开始"},
+		keys:        [numLanguages]string{"this version is not the latest version", "此版本非最新版本"},
 	},
 	LabelTaskRunningInOtherVersion: {
 		name:        "LabelTaskRunningInOtherVersion",
@@ -881,6 +974,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"This label task is being executed in other versions", "其它版本中有该标注任务在执行"},
 		remediation: [numLanguages]string{"Wait until the annotation task in the other version is complete and try again", "请等待其他版本中的该标注任务执行完成后重试"},
+		keys:        [numLanguages]string{"this label task is being executed in other versions", "其它版本中有该标注任务在执行"},
 	},
 	DataRepeated: {
 		name:        "DataRepeated",
@@ -889,6 +983,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Data repeat", "数据重复"},
 		remediation: [numLanguages]string{"Duplicate data is not allowed; check the data and try again", "数据不允许重复,请检查数据后重试"},
+		keys:        [numLanguages]string{"data repeat", "数据重复"},
 	},
 	DatasetSingleVersionOnly: {
 		name:        "DatasetSingleVersionOnly",
@@ -897,6 +992,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The dataset only support one version", "该数据集只支持一个版本"},
 		remediation: [numLanguages]string{"Check whether the dataset type is correct, or select another dataset", "请确认数据集类型是否正确,或选择其他数据集"},
+		keys:        [numLanguages]string{"the dataset only support one version", "该数据集只支持一个版本"},
 	},
 	DataNotFound: {
 		name:        "DataNotFound",
@@ -905,6 +1001,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The data does not exist", "该数据不存在"},
 		remediation: [numLanguages]string{"Check whether the data exists, or use other data", "请确认该数据是否存在,或更换其余数据"},
+		keys:        [numLanguages]string{"the data does not exist", "该数据不存在"},
 	},
 	TooManyRequests: {
 		name:        "TooManyRequests",
@@ -913,6 +1010,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"Too many request exceeds the threshold", "请求次数过多超出了限定次数阈值"},
 		remediation: [numLanguages]string{"Wait a moment and try again", "请稍等后重试"},
+		keys:        [numLanguages]string{"too many request exceeds the threshold", "请求次数过多超出了限定次数阈值"},
 	},
 	DatasetHasAnnotationTask: {
 		name:        "DatasetHasAnnotationTask",
@@ -921,6 +1019,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The dataset has already been associated with annotation task", "该数据集关联了标注任务"},
 		remediation: [numLanguages]string{"Check whether the dataset is associated with an annotation task", "请确认是否该数据集关联了标注任务"},
+		keys:        [numLanguages]string{"the dataset has already been associated with annotation task", "该数据集关联了标注任务"},
 	},
 	OBSQuotaInsufficient: {
 		name:        "OBSQuotaInsufficient",
@@ -929,6 +1028,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The OBS quota is insufficient", "OBS配额不足"},
 		remediation: [numLanguages]string{"Check your OBS quota", "请确认OBS配额"},
+		keys:        [numLanguages]string{"the obs quota is insufficient", "obs配额不足"},
 	},
 	GatewayAPINotPublished: {
 		name:        "GatewayAPINotPublished",
@@ -937,6 +1037,8 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The API does not exist or has not been published in the environment.", "API不存在或未在环境中发布"},
 		remediation: [numLanguages]string{"Rectify the fault by following the instructions in the API signing error guide (api-sign-0002).", "请参考API签名错误指南(api-sign-0002)进行处理"},
+		keys:        [numLanguages]string{"the api does not exist or has not been published in the environment", "api不存在或未在环境中发布"},
+		next:        GatewayAPINotFound,
 	},
 	GatewayAPINotFound: {
 		name:        "GatewayAPINotFound",
@@ -945,6 +1047,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The API does not exist.", "请求方法不存在"},
 		remediation: [numLanguages]string{"Check whether the request method is the same as the method specified for the API.", "请检查请求方法是否与API定义的方法一致"},
+		keys:        [numLanguages]string{"the api does not exist", "请求方法不存在"},
 	},
 	GatewayBackendNotFound: {
 		name:        "GatewayBackendNotFound",
@@ -953,6 +1056,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The backend does not exist.", "后端服务不存在"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"the backend does not exist", "后端服务不存在"},
 	},
 	GatewayPluginsNotFound: {
 		name:        "GatewayPluginsNotFound",
@@ -961,6 +1065,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The plug-ins do not exist.", "未找到插件配置"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"the plug-ins do not exist", "未找到插件配置"},
 	},
 	GatewayBackendConfigNotFound: {
 		name:        "GatewayBackendConfigNotFound",
@@ -969,6 +1074,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The backend configurations do not exist.", "未找到后端配置"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"the backend configurations do not exist", "未找到后端配置"},
 	},
 	GatewayOrchestrationError: {
 		name:        "GatewayOrchestrationError",
@@ -977,6 +1083,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Orchestration error.", "编排错误"},
 		remediation: [numLanguages]string{"Check whether the frontend and backend parameters are properly set for the API.", "请检查API的前端和后端参数配置是否正确"},
+		keys:        [numLanguages]string{"orchestration error", "编排错误"},
 	},
 	GatewayAPIRequestError: {
 		name:        "GatewayAPIRequestError",
@@ -985,6 +1092,8 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"API request error.", "请求参数无效"},
 		remediation: [numLanguages]string{"Set valid request parameters.", "请设置有效的请求参数"},
+		keys:        [numLanguages]string{"api request error", "请求参数无效"},
+		next:        GatewayRequestEntityTooLarge,
 	},
 	GatewayRequestEntityTooLarge: {
 		name:        "GatewayRequestEntityTooLarge",
@@ -993,6 +1102,8 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request entity too large.", "请求体超过12MB"},
 		remediation: [numLanguages]string{"Reduce the size of the request body.", "请减小请求体的大小"},
+		keys:        [numLanguages]string{"request entity too large", "请求体超过12mb"},
+		next:        GatewayRequestURITooLarge,
 	},
 	GatewayRequestURITooLarge: {
 		name:        "GatewayRequestURITooLarge",
@@ -1001,6 +1112,8 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request URI too large.", "请求URI过长"},
 		remediation: [numLanguages]string{"Reduce the size of the request URI.", "请减小请求URI的长度"},
+		keys:        [numLanguages]string{"request uri too large", "请求uri过长"},
+		next:        GatewayRequestHeadersTooLarge,
 	},
 	GatewayRequestHeadersTooLarge: {
 		name:        "GatewayRequestHeadersTooLarge",
@@ -1009,6 +1122,8 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Request headers too large.", "请求头过大"},
 		remediation: [numLanguages]string{"Reduce the size of the request headers.", "请减小请求头的大小"},
+		keys:        [numLanguages]string{"request headers too large", "请求头过大"},
+		next:        GatewayBackendUnavailable,
 	},
 	GatewayBackendUnavailable: {
 		name:        "GatewayBackendUnavailable",
@@ -1017,6 +1132,8 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Backend unavailable.", "后端服务当前不可用"},
 		remediation: [numLanguages]string{"Check whether the backend address configured for the API is accessible.", "请检查API配置的后端地址是否可以访问"},
+		keys:        [numLanguages]string{"backend unavailable", "后端服务当前不可用"},
+		next:        GatewayBackendTimeout,
 	},
 	GatewayBackendTimeout: {
 		name:        "GatewayBackendTimeout",
@@ -1025,6 +1142,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Backend timeout.", "后端服务超时"},
 		remediation: [numLanguages]string{"Increase the timeout duration of the backend service or shorten the processing time.", "请增大后端服务的超时时间或缩短后端处理时间"},
+		keys:        [numLanguages]string{"backend timeout", "后端服务超时"},
 	},
 	GatewayIAMAuthFailed: {
 		name:        "GatewayIAMAuthFailed",
@@ -1033,6 +1151,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Incorrect IAM authentication information.", "IAM认证信息错误"},
 		remediation: [numLanguages]string{"Rectify the fault by following the instructions in Common Errors Related to IAM Authentication Information.", "请参考“IAM认证信息常见错误”进行处理"},
+		keys:        [numLanguages]string{"incorrect iam authentication information", "iam认证信息错误"},
 	},
 	GatewayIAMUserNotAuthorized: {
 		name:        "GatewayIAMUserNotAuthorized",
@@ -1041,6 +1160,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The IAM user is not authorized to access the API.", "IAM用户无权访问该API"},
 		remediation: [numLanguages]string{"Check whether the user has been blacklisted or whitelisted.", "请检查该用户是否已被加入黑名单或白名单"},
+		keys:        [numLanguages]string{"the iam user is not authorized to access the api", "iam用户无权访问该api"},
 	},
 	GatewayAppAuthFailed: {
 		name:        "GatewayAppAuthFailed",
@@ -1049,6 +1169,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Incorrect app authentication information.", "APP认证信息错误"},
 		remediation: [numLanguages]string{"Perform the following checks for app authentication: Check whether the request method, path, query parameters, and request body are consistent with those used for signing. Check whether the client time is correct. Check whether the signing code is correct by referring to Calling APIs Through App Authentication. In the case of AppCode-based simple authentication, check whether the request contains the X-Apig-AppCode header.", "APP认证请进行以下检查:检查请求方法、路径、查询参数和请求体是否与签名时使用的一致。检查客户端时间是否正确。参考“使用APP认证调用API”检查签名代码是否正确。使用AppCode简易认证时,请检查请求中是否携带X-Apig-AppCode请求头"},
+		keys:        [numLanguages]string{"incorrect app authentication information", "app认证信息错误"},
 	},
 	GatewayAppNotAuthorized: {
 		name:        "GatewayAppNotAuthorized",
@@ -1057,6 +1178,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The app is not authorized to access the API.", "APP无权访问该API"},
 		remediation: [numLanguages]string{"Check whether the app has been authorized to access the API.", "请检查该APP是否已被授权访问该API"},
+		keys:        [numLanguages]string{"the app is not authorized to access the api", "app无权访问该api"},
 	},
 	GatewayAuthFailed: {
 		name:        "GatewayAuthFailed",
@@ -1065,6 +1187,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Incorrect authentication information.", "认证信息错误"},
 		remediation: [numLanguages]string{"Check whether the authentication information is correct.", "请检查认证信息是否正确"},
+		keys:        [numLanguages]string{"incorrect authentication information", "认证信息错误"},
 	},
 	GatewayAPIAccessDenied: {
 		name:        "GatewayAPIAccessDenied",
@@ -1073,6 +1196,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"API access denied.", "不允许访问该API"},
 		remediation: [numLanguages]string{"Check whether you have been authorized to access the API.", "请检查您是否已被授权访问该API"},
+		keys:        [numLanguages]string{"api access denied", "不允许访问该api"},
 	},
 	GatewayTokenUpdateRequired: {
 		name:        "GatewayTokenUpdateRequired",
@@ -1081,6 +1205,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The token must be updated.", "Token需要更新"},
 		remediation: [numLanguages]string{"Obtain a new token from IAM. An API of another region may have been called. Check the API URL.", "请从IAM重新获取Token。可能调用了其他区域的API,请检查API的URL"},
+		keys:        [numLanguages]string{"the token must be updated", "token需要更新"},
 	},
 	GatewayThrottled: {
 		name:        "GatewayThrottled",
@@ -1089,6 +1214,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The throttling threshold has been reached.", "请求达到流控阈值"},
 		remediation: [numLanguages]string{"Try again after the throttling resumes. By default, an API can be accessed a maximum of 200 times per second. The rate limits of cloud service APIs cannot be adjusted. Try again after the throttling resumes. To adjust the rate limit of an API you have created in API Gateway, contact technical support by submitting a service ticket.", "请等待流控恢复后重试,默认情况下一个API每秒最多可访问200次。云服务API的流控值不支持调整,请等待流控恢复后重试。如需调整您在API网关中创建的API的流控值,请提交工单联系技术支持"},
+		keys:        [numLanguages]string{"the throttling threshold has been reached", "请求达到流控阈值"},
 	},
 	GatewayProjectUnavailable: {
 		name:        "GatewayProjectUnavailable",
@@ -1097,6 +1223,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The project is unavailable.", "项目当前不可用"},
 		remediation: [numLanguages]string{"Select another project and try again.", "请选择其他项目后重试"},
+		keys:        [numLanguages]string{"the project is unavailable", "项目当前不可用"},
 	},
 	GatewayDebugAuthFailed: {
 		name:        "GatewayDebugAuthFailed",
@@ -1105,6 +1232,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Incorrect debugging authentication information.", "调试认证信息错误"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"incorrect debugging authentication information", "调试认证信息错误"},
 	},
 	GatewayUnknownClientIP: {
 		name:        "GatewayUnknownClientIP",
@@ -1113,6 +1241,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Unknown client IP address.", "无法识别客户端IP地址"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"unknown client ip address", "无法识别客户端ip地址"},
 	},
 	GatewayIPNotAuthorized: {
 		name:        "GatewayIPNotAuthorized",
@@ -1121,6 +1250,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The IP address is not authorized to access the API.", "该IP地址无权访问该API"},
 		remediation: [numLanguages]string{"Check whether the IP address has been blacklisted or whitelisted.", "请检查该IP地址是否已被加入黑名单或白名单"},
+		keys:        [numLanguages]string{"the ip address is not authorized to access the api", "该ip地址无权访问该api"},
 	},
 	GatewayBackendIPDenied: {
 		name:        "GatewayBackendIPDenied",
@@ -1129,6 +1259,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Access to the backend IP address has been denied.", "无法访问后端IP地址"},
 		remediation: [numLanguages]string{"The backend IP address or the IP address of the backend domain cannot be accessed. Check whether the IP address exists or has been blacklisted or whitelisted.", "无法访问后端IP地址或后端域名对应的IP地址,请检查该IP地址是否存在,或是否已被加入黑名单或白名单"},
+		keys:        [numLanguages]string{"access to the backend ip address has been denied", "无法访问后端ip地址"},
 	},
 	GatewayAppQuotaExhausted: {
 		name:        "GatewayAppQuotaExhausted",
@@ -1137,6 +1268,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The app quota has been used up.", "APP配额已用完"},
 		remediation: [numLanguages]string{"Increase the app quota.", "请增加APP配额"},
+		keys:        [numLanguages]string{"the app quota has been used up", "app配额已用完"},
 	},
 	GatewayAppFrozen: {
 		name:        "GatewayAppFrozen",
@@ -1145,6 +1277,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The app has been frozen.", "APP已被冻结"},
 		remediation: [numLanguages]string{"Account balance is insufficient. Go to the Funds Management page to top up your account.", "账户余额不足,请前往资金管理页面为账户充值"},
+		keys:        [numLanguages]string{"the app has been frozen", "app已被冻结"},
 	},
 	GatewayInternalError: {
 		name:        "GatewayInternalError",
@@ -1153,6 +1286,7 @@ var rows = [...]row{
 		retry:       RetryIdempotent,
 		message:     [numLanguages]string{"Internal server error.", "内部错误"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"internal server error", "内部错误"},
 	},
 	GatewayBadRequest: {
 		name:        "GatewayBadRequest",
@@ -1161,6 +1295,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Bad request.", "请求无效"},
 		remediation: [numLanguages]string{"Check whether the request is valid.", "请检查请求是否合法"},
+		keys:        [numLanguages]string{"bad request", "请求无效"},
 	},
 	GatewayDomainResolutionFailed: {
 		name:        "GatewayDomainResolutionFailed",
@@ -1169,6 +1304,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Domain name resolution failed.", "域名解析失败"},
 		remediation: [numLanguages]string{"Check whether the domain name is correct and has been bound to a correct backend address.", "请检查域名是否正确,以及是否已绑定正确的后端地址"},
+		keys:        [numLanguages]string{"domain name resolution failed", "域名解析失败"},
 	},
 	GatewayAPIConfigLoadFailed: {
 		name:        "GatewayAPIConfigLoadFailed",
@@ -1177,14 +1313,18 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"Failed to load the API configurations.", "API配置未加载"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"failed to load the api configurations", "api配置未加载"},
 	},
 	GatewayProtocolNotSupported: {
-		name:        "GatewayProtocolNotSupported",
-		code:        "APIGW.0607",
-		status:      400,
-		retry:       NotRetryable,
-		message:     [numLanguages]string{"The following protocol is supported: {xxx}", "协议不支持,仅支持以下协议:{xxx}"},
-		remediation: [numLanguages]string{"Use HTTP or HTTPS to access the API.", "请使用HTTP或HTTPS访问API"},
+		name:         "GatewayProtocolNotSupported",
+		code:         "APIGW.0607",
+		status:       400,
+		retry:        NotRetryable,
+		message:      [numLanguages]string{"The following protocol is supported: {xxx}", "协议不支持,仅支持以下协议:{xxx}"},
+		remediation:  [numLanguages]string{"Use HTTP or HTTPS to access the API.", "请使用HTTP或HTTPS访问API"},
+		placeholders: []string{"xxx"},
+		templates:    [numLanguages]string{`{"error_code":"APIGW.0607","error_msg":"The following protocol is supported: {xxx}"}`, `{"error_code":"APIGW.0607","error_msg":"协议不支持,仅支持以下协议:{xxx}"}`},
+		keys:         [numLanguages]string{"the following protocol is supported: {xxx}", "协议不支持,仅支持以下协议:{xxx}"},
 	},
 	GatewayAdminTokenFailed: {
 		name:        "GatewayAdminTokenFailed",
@@ -1193,6 +1333,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"Failed to obtain the admin token.", "无法获取租户信息"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"failed to obtain the admin token", "无法获取租户信息"},
 	},
 	GatewayVPCBackendNotFound: {
 		name:        "GatewayVPCBackendNotFound",
@@ -1201,6 +1342,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The VPC backend does not exist.", "未找到VPC后端服务"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"the vpc backend does not exist", "未找到vpc后端服务"},
 	},
 	GatewayNoBackendAvailable: {
 		name:        "GatewayNoBackendAvailable",
@@ -1209,6 +1351,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"No backend available.", "没有可用的后端服务"},
 		remediation: [numLanguages]string{"Check whether all backends are available.", "请检查所有后端是否可用"},
+		keys:        [numLanguages]string{"no backend available", "没有可用的后端服务"},
 	},
 	GatewayBackendPortNotFound: {
 		name:        "GatewayBackendPortNotFound",
@@ -1217,6 +1360,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The backend port does not exist.", "未找到后端端口"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"the backend port does not exist", "未找到后端端口"},
 	},
 	GatewayAPISelfCall: {
 		name:        "GatewayAPISelfCall",
@@ -1225,6 +1369,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"An API cannot call itself.", "API不能调用自身"},
 		remediation: [numLanguages]string{"Modify the backend configurations, and ensure that the number of layers the API is recursively called does not exceed 10.", "请修改后端配置,确保API被递归调用的层数不超过10层"},
+		keys:        [numLanguages]string{"an api cannot call itself", "api不能调用自身"},
 	},
 	GatewayIAMUnavailable: {
 		name:        "GatewayIAMUnavailable",
@@ -1233,6 +1378,7 @@ var rows = [...]row{
 		retry:       RetryAnyMethod,
 		message:     [numLanguages]string{"The IAM service is currently unavailable.", "IAM服务当前不可用"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"the iam service is currently unavailable", "iam服务当前不可用"},
 	},
 	GatewayBackendSignatureCalculationFailed: {
 		name:        "GatewayBackendSignatureCalculationFailed",
@@ -1241,6 +1387,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"Backend signature calculation failed.", "后端签名计算失败"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"backend signature calculation failed", "后端签名计算失败"},
 	},
 	GatewayServiceUnavailableInRegion: {
 		name:        "GatewayServiceUnavailableInRegion",
@@ -1249,6 +1396,7 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The service is unavailable in the currently selected region.", "当前区域无法访问该服务"},
 		remediation: [numLanguages]string{"Check whether the service supports cross-region access.", "请检查该服务是否支持跨区域访问"},
+		keys:        [numLanguages]string{"the service is unavailable in the currently selected region", "当前区域无法访问该服务"},
 	},
 	GatewayIAMUserForbiddenInRegion: {
 		name:        "GatewayIAMUserForbiddenInRegion",
@@ -1257,5 +1405,337 @@ var rows = [...]row{
 		retry:       NotRetryable,
 		message:     [numLanguages]string{"The IAM user is forbidden in the currently selected region.", "IAM用户被禁止访问当前区域"},
 		remediation: [numLanguages]string{"Contact technical support.", "请联系技术支持"},
+		keys:        [numLanguages]string{"the iam user is forbidden in the currently selected region", "iam用户被禁止访问当前区域"},
 	},
+}
+
+// bodies holds the body Write sends for each row in each language:
+// the row's code and message, a placeholder without a value as its bare name.
+var bodies = [...][numLanguages]string{
+	HTTPBadRequest:                           {`{"error_code":"octopus.400000","error_msg":"Request parameter verification failed."}`, `{"error_code":"octopus.400000","error_msg":"请求参数校验失败。"}`},
+	HTTPUnauthorized:                         {`{"error_code":"octopus.400001","error_msg":"The request token is invalid."}`, `{"error_code":"octopus.400001","error_msg":"请求token不合法。"}`},
+	HTTPForbidden:                            {`{"error_code":"octopus.400003","error_msg":"Insufficient permission to operate."}`, `{"error_code":"octopus.400003","error_msg":"操作权限不足。"}`},
+	HTTPNotFound:                             {`{"error_code":"octopus.400004","error_msg":"The resource does not exist."}`, `{"error_code":"octopus.400004","error_msg":"您请求的资源不存在。"}`},
+	HTTPMethodNotAllowed:                     {`{"error_code":"octopus.400005","error_msg":"The server denies the request using the current HTTP method."}`, `{"error_code":"octopus.400005","error_msg":"服务器禁止了使用当前HTTP方法的请求。"}`},
+	HTTPConflict:                             {`{"error_code":"octopus.400009","error_msg":"The resource you requested is already in use, or the resource is bound to another resource."}`, `{"error_code":"octopus.400009","error_msg":"您请求的资源已经被占用,或存在关联资源。"}`},
+	HTTPInternalServerError:                  {`{"error_code":"octopus.400100","error_msg":"Internal server error."}`, `{"error_code":"octopus.400100","error_msg":"内部服务错误。"}`},
+	HTTPBadGateway:                           {`{"error_code":"octopus.400102","error_msg":"The response received from the upstream server is invalid."}`, `{"error_code":"octopus.400102","error_msg":"从上游服务器中接收到的响应是无效的。"}`},
+	HTTPGatewayTimeout:                       {`{"error_code":"octopus.400104","error_msg":"The server acting as a gateway or proxy cannot get the desired response within the specified time."}`, `{"error_code":"octopus.400104","error_msg":"扮演网关或者代理的服务器无法在规定的时间内获得想要的响应。"}`},
+	RequestValidationFailed:                  {`{"error_code":"octopus.000001","error_msg":"Request parameter verification failed"}`, `{"error_code":"octopus.000001","error_msg":"请求参数校验失败"}`},
+	InvalidRequestParam:                      {`{"error_code":"octopus.000003","error_msg":"Request params [key:value] is invalid"}`, `{"error_code":"octopus.000003","error_msg":"请求参数[key:value]错误"}`},
+	ObjectStorageQuotaInsufficient:           {`{"error_code":"octopus.000122","error_msg":"Insufficient object storage quota"}`, `{"error_code":"octopus.000122","error_msg":"对象存储配额不足"}`},
+	TokenMissing:                             {`{"error_code":"octopus.000101","error_msg":"The request token header is missing"}`, `{"error_code":"octopus.000101","error_msg":"请求头token丢失"}`},
+	TokenExpired:                             {`{"error_code":"octopus.000102","error_msg":"The request token expires"}`, `{"error_code":"octopus.000102","error_msg":"请求token过期"}`},
+	TokenInvalid:                             {`{"error_code":"octopus.000103","error_msg":"The request token is invalid"}`, `{"error_code":"octopus.000103","error_msg":"请求token不合法"}`},
+	PermissionInsufficient:                   {`{"error_code":"octopus.000111","error_msg":"Insufficient permission to operate"}`, `{"error_code":"octopus.000111","error_msg":"操作权限不足"}`},
+	PermissionDenied:                         {`{"error_code":"octopus.000112","error_msg":"Permission is denied"}`, `{"error_code":"octopus.000112","error_msg":"您无权访问该资源"}`},
+	IAMRoleSuspended:                         {`{"error_code":"octopus.000113","error_msg":"Iam role is suspended, permission is denied"}`, `{"error_code":"octopus.000113","error_msg":"您的用户角色被冻结,无权访问该资源"}`},
+	IAMRoleRestricted:                        {`{"error_code":"octopus.000114","error_msg":"Iam role is restricted, permission is denied"}`, `{"error_code":"octopus.000114","error_msg":"您的用户角色被受限,无权访问该资源"}`},
+	ServiceInterfacePermissionInsufficient:   {`{"error_code":"octopus.000115","error_msg":"Insufficient permission to operate service interfaces"}`, `{"error_code":"octopus.000115","error_msg":"操作权限不足,无权访问服务间接口"}`},
+	ResourceNotFound:                         {`{"error_code":"octopus.000141","error_msg":"The resource does not exist"}`, `{"error_code":"octopus.000141","error_msg":"您请求的资源不存在"}`},
+	ResourceAlreadyExists:                    {`{"error_code":"octopus.000142","error_msg":"Resource has already existed"}`, `{"error_code":"octopus.000142","error_msg":"您请求的资源已经存在"}`},
+	ResourceInUse:                            {`{"error_code":"octopus.000143","error_msg":"The resource you requested is already in use, or the resource is bound to another resource"}`, `{"error_code":"octopus.000143","error_msg":"您请求的资源已经被占用,或存在关联资源"}`},
+	InternalServerError:                      {`{"error_code":"octopus.000002","error_msg":"Internal server error"}`, `{"error_code":"octopus.000002","error_msg":"内部服务出现错误"}`},
+	IAMAccessError:                           {`{"error_code":"octopus.000110","error_msg":"IAM access error"}`, `{"error_code":"octopus.000110","error_msg":"IAM接入连接出现错误"}`},
+	ObjectStorageAccessError:                 {`{"error_code":"octopus.000121","error_msg":"Object storage access error"}`, `{"error_code":"octopus.000121","error_msg":"对象存储访问错误"}`},
+	DatabaseAccessError:                      {`{"error_code":"octopus.000131","error_msg":"Database access error"}`, `{"error_code":"octopus.000131","error_msg":"数据库接入连接出现错误"}`},
+	ImageNotFound:                            {`{"error_code":"octopus.007001","error_msg":"The image not exist or deleted."}`, `{"error_code":"octopus.007001","error_msg":"请求的镜像不存在或已被删除。"}`},
+	ImageStatusConflict:                      {`{"error_code":"octopus.007004","error_msg":"Current image status do not support this action."}`, `{"error_code":"octopus.007004","error_msg":"镜像当前状态不支持该操作。"}`},
+	BuiltinTagNotEditable:                    {`{"error_code":"octopus.101001","error_msg":"Built-in Tag Edit Illegal"}`, `{"error_code":"octopus.101001","error_msg":"内置标签不支持编辑"}`},
+	TagDoesNotExist:                          {`{"error_code":"octopus.101004","error_msg":"Tag Does Not Exist"}`, `{"error_code":"octopus.101004","error_msg":"标签不存在"}`},
+	ScenarioNameExists:                       {`{"error_code":"octopus.107001","error_msg":"Scenario Name is already exists"}`, `{"error_code":"octopus.107001","error_msg":"场景名称已存在"}`},
+	CollectYAMLInvalid:                       {`{"error_code":"octopus.102003","error_msg":"The collect yaml content error"}`, `{"error_code":"octopus.102003","error_msg":"采集说明文件内容有误"}`},
+	StatementNotAccepted:                     {`{"error_code":"octopus.102004","error_msg":"User do not agree the statement"}`, `{"error_code":"octopus.102004","error_msg":"用户未同意申明"}`},
+	DataPackageNotFound:                      {`{"error_code":"octopus.102010","error_msg":"The data package is not found"}`, `{"error_code":"octopus.102010","error_msg":"数据包不存在"}`},
+	BucketNameInvalid:                        {`{"error_code":"octopus.103005","error_msg":"The bucket name specified in the request is invalid, which may have exceeded the maximum length, or contain special characters that are not allowed"}`, `{"error_code":"octopus.103005","error_msg":"请求中指定的桶名无效,超长或带不允许的特殊字符"}`},
+	TimeParamsInvalid:                        {`{"error_code":"octopus.108002","error_msg":"Time parameters is invalid"}`, `{"error_code":"octopus.108002","error_msg":"时间不符合规范"}`},
+	TimeIntervalInvalid:                      {`{"error_code":"octopus.108008","error_msg":"Time interval is invalid"}`, `{"error_code":"octopus.108008","error_msg":"时长不符合规范"}`},
+	EpisodeNotFound:                          {`{"error_code":"octopus.108009","error_msg":"The episode not exists"}`, `{"error_code":"octopus.108009","error_msg":"回放片段不存在"}`},
+	JobStatusAbnormal:                        {`{"error_code":"octopus.109004","error_msg":"The job status is abnormal"}`, `{"error_code":"octopus.109004","error_msg":"作业状态异常"}`},
+	ProcessorOwnerMismatch:                   {`{"error_code":"octopus.109008","error_msg":"The user is different from the processor creation user"}`, `{"error_code":"octopus.109008","error_msg":"当前用户与创建该算子的用户不一致"}`},
+	ScenarioNotFound:                         {`{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, `{"error_code":"octopus.107002","error_msg":"场景不存在"}`},
+	DataPackageMissingDataTypes:              {`{"error_code":"octopus.107003","error_msg":"The data package is missing the necessary data types"}`, `{"error_code":"octopus.107003","error_msg":"数据包缺少必要的数据类型,无法生成仿真场景"}`},
+	TagNotFound:                              {`{"error_code":"octopus.107004","error_msg":"Tag is not exist"}`, `{"error_code":"octopus.107004","error_msg":"标签不存在"}`},
+	ProcessorNotFound:                        {`{"error_code":"octopus.109001","error_msg":"The processor you requested does not exist"}`, `{"error_code":"octopus.109001","error_msg":"您请求的算子不存在"}`},
+	JobNotFound:                              {`{"error_code":"octopus.109003","error_msg":"The job does not exist"}`, `{"error_code":"octopus.109003","error_msg":"作业不存在"}`},
+	NodeInUse:                                {`{"error_code":"octopus.101002","error_msg":"Node In Use"}`, `{"error_code":"octopus.101002","error_msg":"节点使用中"}`},
+	LevelExceedsLimit:                        {`{"error_code":"octopus.101003","error_msg":"Level Exceed Limit"}`, `{"error_code":"octopus.101003","error_msg":"节点层级超过限制"}`},
+	TagNameAlreadyExists:                     {`{"error_code":"octopus.101005","error_msg":"Tag Name Already Exists"}`, `{"error_code":"octopus.101005","error_msg":"请求的标签名称已存在"}`},
+	TagUsedInSegments:                        {`{"error_code":"octopus.101006","error_msg":"Tag Used In Segments"}`, `{"error_code":"octopus.101006","error_msg":"标签被场景片段引用"}`},
+	TagUsedInPackages:                        {`{"error_code":"octopus.101006","error_msg":"Tag Used In Packages"}`, `{"error_code":"octopus.101006","error_msg":"标签被数据包引用"}`},
+	TagUsedInDataWarehouse:                   {`{"error_code":"octopus.101006","error_msg":"Tag Used In Data Warehouse"}`, `{"error_code":"octopus.101006","error_msg":"标签被数据仓库引用"}`},
+	FailedPackageNotRestorable:               {`{"error_code":"octopus.102005","error_msg":"Can not restore deleted failed package"}`, `{"error_code":"octopus.102005","error_msg":"不能删除已经删除失败的数据包"}`},
+	CollectionStatusConflict:                 {`{"error_code":"octopus.102006","error_msg":"Collection status conflict"}`, `{"error_code":"octopus.102006","error_msg":"收集任务状态冲突"}`},
+	PackageStatusConflict:                    {`{"error_code":"octopus.102009","error_msg":"Package status conflict"}`, `{"error_code":"octopus.102009","error_msg":"数据包状态冲突"}`},
+	ScenarioJobRunning:                       {`{"error_code":"octopus.107005","error_msg":"There is already a running scenario job"}`, `{"error_code":"octopus.107005","error_msg":"已有场景作业正在运行中"}`},
+	ProcessorNameExists:                      {`{"error_code":"octopus.109002","error_msg":"The name of processor already exist"}`, `{"error_code":"octopus.109002","error_msg":"算子名称已存在"}`},
+	JobPreconditionFailed:                    {`{"error_code":"octopus.109005","error_msg":"The job precondition unsatisfied"}`, `{"error_code":"octopus.109005","error_msg":"作业状态不符合要求"}`},
+	CCEInterfaceError:                        {`{"error_code":"octopus.202101","error_msg":"Cce interface error"}`, `{"error_code":"octopus.202101","error_msg":"CCE接口异常错误"}`},
+	NameAlreadyExists:                        {`{"error_code":"octopus.202201","error_msg":"Name has already exists"}`, `{"error_code":"octopus.202201","error_msg":"名称已经存在"}`},
+	DatasetNotFound:                          {`{"error_code":"octopus.202202","error_msg":"Dataset do not exist error"}`, `{"error_code":"octopus.202202","error_msg":"数据集不存在"}`},
+	DatasetVersionNotFound:                   {`{"error_code":"octopus.202205","error_msg":"Dataset version does not exist error"}`, `{"error_code":"octopus.202205","error_msg":"数据集版本不存在"}`},
+	VersionNotLatest:                         {`{"error_code":"octopus.202207","error_msg":"This version is not the latest version"}`, `{"error_code":"octopus.202207","error_msg":"此版本非最新版本"}`},
+	LabelTaskRunningInOtherVersion:           {`{"error_code":"octopus.202210","error_msg":"This label task is being executed in other versions"}`, `{"error_code":"octopus.202210","error_msg":"其它版本中有该标注任务在执行"}`},
+	DataRepeated:                             {`{"error_code":"octopus.202213","error_msg":"Data repeat"}`, `{"error_code":"octopus.202213","error_msg":"数据重复"}`},
+	DatasetSingleVersionOnly:                 {`{"error_code":"octopus.202223","error_msg":"The dataset only support one version"}`, `{"error_code":"octopus.202223","error_msg":"该数据集只支持一个版本"}`},
+	DataNotFound:                             {`{"error_code":"octopus.202225","error_msg":"The data does not exist"}`, `{"error_code":"octopus.202225","error_msg":"该数据不存在"}`},
+	TooManyRequests:                          {`{"error_code":"octopus.202230","error_msg":"Too many request exceeds the threshold"}`, `{"error_code":"octopus.202230","error_msg":"请求次数过多超出了限定次数阈值"}`},
+	DatasetHasAnnotationTask:                 {`{"error_code":"octopus.202238","error_msg":"The dataset has already been associated with annotation task"}`, `{"error_code":"octopus.202238","error_msg":"该数据集关联了标注任务"}`},
+	OBSQuotaInsufficient:                     {`{"error_code":"octopus.202239","error_msg":"The OBS quota is insufficient"}`, `{"error_code":"octopus.202239","error_msg":"OBS配额不足"}`},
+	GatewayAPINotPublished:                   {`{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published in the environment."}`, `{"error_code":"APIGW.0101","error_msg":"API不存在或未在环境中发布"}`},
+	GatewayAPINotFound:                       {`{"error_code":"APIGW.0101","error_msg":"The API does not exist."}`, `{"error_code":"APIGW.0101","error_msg":"请求方法不存在"}`},
+	GatewayBackendNotFound:                   {`{"error_code":"APIGW.0103","error_msg":"The backend does not exist."}`, `{"error_code":"APIGW.0103","error_msg":"后端服务不存在"}`},
+	GatewayPluginsNotFound:                   {`{"error_code":"APIGW.0104","error_msg":"The plug-ins do not exist."}`, `{"error_code":"APIGW.0104","error_msg":"未找到插件配置"}`},
+	GatewayBackendConfigNotFound:             {`{"error_code":"APIGW.0105","error_msg":"The backend configurations do not exist."}`, `{"error_code":"APIGW.0105","error_msg":"未找到后端配置"}`},
+	GatewayOrchestrationError:                {`{"error_code":"APIGW.0106","error_msg":"Orchestration error."}`, `{"error_code":"APIGW.0106","error_msg":"编排错误"}`},
+	GatewayAPIRequestError:                   {`{"error_code":"APIGW.0201","error_msg":"API request error."}`, `{"error_code":"APIGW.0201","error_msg":"请求参数无效"}`},
+	GatewayRequestEntityTooLarge:             {`{"error_code":"APIGW.0201","error_msg":"Request entity too large."}`, `{"error_code":"APIGW.0201","error_msg":"请求体超过12MB"}`},
+	GatewayRequestURITooLarge:                {`{"error_code":"APIGW.0201","error_msg":"Request URI too large."}`, `{"error_code":"APIGW.0201","error_msg":"请求URI过长"}`},
+	GatewayRequestHeadersTooLarge:            {`{"error_code":"APIGW.0201","error_msg":"Request headers too large."}`, `{"error_code":"APIGW.0201","error_msg":"请求头过大"}`},
+	GatewayBackendUnavailable:                {`{"error_code":"APIGW.0201","error_msg":"Backend unavailable."}`, `{"error_code":"APIGW.0201","error_msg":"后端服务当前不可用"}`},
+	GatewayBackendTimeout:                    {`{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`, `{"error_code":"APIGW.0201","error_msg":"后端服务超时"}`},
+	GatewayIAMAuthFailed:                     {`{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information."}`, `{"error_code":"APIGW.0301","error_msg":"IAM认证信息错误"}`},
+	GatewayIAMUserNotAuthorized:              {`{"error_code":"APIGW.0302","error_msg":"The IAM user is not authorized to access the API."}`, `{"error_code":"APIGW.0302","error_msg":"IAM用户无权访问该API"}`},
+	GatewayAppAuthFailed:                     {`{"error_code":"APIGW.0303","error_msg":"Incorrect app authentication information."}`, `{"error_code":"APIGW.0303","error_msg":"APP认证信息错误"}`},
+	GatewayAppNotAuthorized:                  {`{"error_code":"APIGW.0304","error_msg":"The app is not authorized to access the API."}`, `{"error_code":"APIGW.0304","error_msg":"APP无权访问该API"}`},
+	GatewayAuthFailed:                        {`{"error_code":"APIGW.0305","error_msg":"Incorrect authentication information."}`, `{"error_code":"APIGW.0305","error_msg":"认证信息错误"}`},
+	GatewayAPIAccessDenied:                   {`{"error_code":"APIGW.0306","error_msg":"API access denied."}`, `{"error_code":"APIGW.0306","error_msg":"不允许访问该API"}`},
+	GatewayTokenUpdateRequired:               {`{"error_code":"APIGW.0307","error_msg":"The token must be updated."}`, `{"error_code":"APIGW.0307","error_msg":"Token需要更新"}`},
+	GatewayThrottled:                         {`{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}`, `{"error_code":"APIGW.0308","error_msg":"请求达到流控阈值"}`},
+	GatewayProjectUnavailable:                {`{"error_code":"APIGW.0310","error_msg":"The project is unavailable."}`, `{"error_code":"APIGW.0310","error_msg":"项目当前不可用"}`},
+	GatewayDebugAuthFailed:                   {`{"error_code":"APIGW.0311","error_msg":"Incorrect debugging authentication information."}`, `{"error_code":"APIGW.0311","error_msg":"调试认证信息错误"}`},
+	GatewayUnknownClientIP:                   {`{"error_code":"APIGW.0401","error_msg":"Unknown client IP address."}`, `{"error_code":"APIGW.0401","error_msg":"无法识别客户端IP地址"}`},
+	GatewayIPNotAuthorized:                   {`{"error_code":"APIGW.0402","error_msg":"The IP address is not authorized to access the API."}`, `{"error_code":"APIGW.0402","error_msg":"该IP地址无权访问该API"}`},
+	GatewayBackendIPDenied:                   {`{"error_code":"APIGW.0404","error_msg":"Access to the backend IP address has been denied."}`, `{"error_code":"APIGW.0404","error_msg":"无法访问后端IP地址"}`},
+	GatewayAppQuotaExhausted:                 {`{"error_code":"APIGW.0501","error_msg":"The app quota has been used up."}`, `{"error_code":"APIGW.0501","error_msg":"APP配额已用完"}`},
+	GatewayAppFrozen:                         {`{"error_code":"APIGW.0502","error_msg":"The app has been frozen."}`, `{"error_code":"APIGW.0502","error_msg":"APP已被冻结"}`},
+	GatewayInternalError:                     {`{"error_code":"APIGW.0601","error_msg":"Internal server error."}`, `{"error_code":"APIGW.0601","error_msg":"内部错误"}`},
+	GatewayBadRequest:                        {`{"error_code":"APIGW.0602","error_msg":"Bad request."}`, `{"error_code":"APIGW.0602","error_msg":"请求无效"}`},
+	GatewayDomainResolutionFailed:            {`{"error_code":"APIGW.0605","error_msg":"Domain name resolution failed."}`, `{"error_code":"APIGW.0605","error_msg":"域名解析失败"}`},
+	GatewayAPIConfigLoadFailed:               {`{"error_code":"APIGW.0606","error_msg":"Failed to load the API configurations."}`, `{"error_code":"APIGW.0606","error_msg":"API配置未加载"}`},
+	GatewayProtocolNotSupported:              {`{"error_code":"APIGW.0607","error_msg":"The following protocol is supported: xxx"}`, `{"error_code":"APIGW.0607","error_msg":"协议不支持,仅支持以下协议:xxx"}`},
+	GatewayAdminTokenFailed:                  {`{"error_code":"APIGW.0608","error_msg":"Failed to obtain the admin token."}`, `{"error_code":"APIGW.0608","error_msg":"无法获取租户信息"}`},
+	GatewayVPCBackendNotFound:                {`{"error_code":"APIGW.0609","error_msg":"The VPC backend does not exist."}`, `{"error_code":"APIGW.0609","error_msg":"未找到VPC后端服务"}`},
+	GatewayNoBackendAvailable:                {`{"error_code":"APIGW.0610","error_msg":"No backend available."}`, `{"error_code":"APIGW.0610","error_msg":"没有可用的后端服务"}`},
+	GatewayBackendPortNotFound:               {`{"error_code":"APIGW.0611","error_msg":"The backend port does not exist."}`, `{"error_code":"APIGW.0611","error_msg":"未找到后端端口"}`},
+	GatewayAPISelfCall:                       {`{"error_code":"APIGW.0612","error_msg":"An API cannot call itself."}`, `{"error_code":"APIGW.0612","error_msg":"API不能调用自身"}`},
+	GatewayIAMUnavailable:                    {`{"error_code":"APIGW.0613","error_msg":"The IAM service is currently unavailable."}`, `{"error_code":"APIGW.0613","error_msg":"IAM服务当前不可用"}`},
+	GatewayBackendSignatureCalculationFailed: {`{"error_code":"APIGW.0705","error_msg":"Backend signature calculation failed."}`, `{"error_code":"APIGW.0705","error_msg":"后端签名计算失败"}`},
+	GatewayServiceUnavailableInRegion:        {`{"error_code":"APIGW.0801","error_msg":"The service is unavailable in the currently selected region."}`, `{"error_code":"APIGW.0801","error_msg":"当前区域无法访问该服务"}`},
+	GatewayIAMUserForbiddenInRegion:          {`{"error_code":"APIGW.0802","error_msg":"The IAM user is forbidden in the currently selected region."}`, `{"error_code":"APIGW.0802","error_msg":"IAM用户被禁止访问当前区域"}`},
+}
+
+// lookup returns the first row documented for a wire code, or for the
+// APIG. alias of an APIGW. code, and 0 for any other code.
+// The other rows of a code follow from row.next.
+func lookup(code string) Code {
+	switch code {
+	case "octopus.400000":
+		return HTTPBadRequest
+	case "octopus.400001":
+		return HTTPUnauthorized
+	case "octopus.400003":
+		return HTTPForbidden
+	case "octopus.400004":
+		return HTTPNotFound
+	case "octopus.400005":
+		return HTTPMethodNotAllowed
+	case "octopus.400009":
+		return HTTPConflict
+	case "octopus.400100":
+		return HTTPInternalServerError
+	case "octopus.400102":
+		return HTTPBadGateway
+	case "octopus.400104":
+		return HTTPGatewayTimeout
+	case "octopus.000001":
+		return RequestValidationFailed
+	case "octopus.000003":
+		return InvalidRequestParam
+	case "octopus.000122":
+		return ObjectStorageQuotaInsufficient
+	case "octopus.000101":
+		return TokenMissing
+	case "octopus.000102":
+		return TokenExpired
+	case "octopus.000103":
+		return TokenInvalid
+	case "octopus.000111":
+		return PermissionInsufficient
+	case "octopus.000112":
+		return PermissionDenied
+	case "octopus.000113":
+		return IAMRoleSuspended
+	case "octopus.000114":
+		return IAMRoleRestricted
+	case "octopus.000115":
+		return ServiceInterfacePermissionInsufficient
+	case "octopus.000141":
+		return ResourceNotFound
+	case "octopus.000142":
+		return ResourceAlreadyExists
+	case "octopus.000143":
+		return ResourceInUse
+	case "octopus.000002":
+		return InternalServerError
+	case "octopus.000110":
+		return IAMAccessError
+	case "octopus.000121":
+		return ObjectStorageAccessError
+	case "octopus.000131":
+		return DatabaseAccessError
+	case "octopus.007001":
+		return ImageNotFound
+	case "octopus.007004":
+		return ImageStatusConflict
+	case "octopus.101001":
+		return BuiltinTagNotEditable
+	case "octopus.101004":
+		return TagDoesNotExist
+	case "octopus.107001":
+		return ScenarioNameExists
+	case "octopus.102003":
+		return CollectYAMLInvalid
+	case "octopus.102004":
+		return StatementNotAccepted
+	case "octopus.102010":
+		return DataPackageNotFound
+	case "octopus.103005":
+		return BucketNameInvalid
+	case "octopus.108002":
+		return TimeParamsInvalid
+	case "octopus.108008":
+		return TimeIntervalInvalid
+	case "octopus.108009":
+		return EpisodeNotFound
+	case "octopus.109004":
+		return JobStatusAbnormal
+	case "octopus.109008":
+		return ProcessorOwnerMismatch
+	case "octopus.107002":
+		return ScenarioNotFound
+	case "octopus.107003":
+		return DataPackageMissingDataTypes
+	case "octopus.107004":
+		return TagNotFound
+	case "octopus.109001":
+		return ProcessorNotFound
+	case "octopus.109003":
+		return JobNotFound
+	case "octopus.101002":
+		return NodeInUse
+	case "octopus.101003":
+		return LevelExceedsLimit
+	case "octopus.101005":
+		return TagNameAlreadyExists
+	case "octopus.101006":
+		return TagUsedInSegments
+	case "octopus.102005":
+		return FailedPackageNotRestorable
+	case "octopus.102006":
+		return CollectionStatusConflict
+	case "octopus.102009":
+		return PackageStatusConflict
+	case "octopus.107005":
+		return ScenarioJobRunning
+	case "octopus.109002":
+		return ProcessorNameExists
+	case "octopus.109005":
+		return JobPreconditionFailed
+	case "octopus.202101":
+		return CCEInterfaceError
+	case "octopus.202201":
+		return NameAlreadyExists
+	case "octopus.202202":
+		return DatasetNotFound
+	case "octopus.202205":
+		return DatasetVersionNotFound
+	case "octopus.202207":
+		return VersionNotLatest
+	case "octopus.202210":
+		return LabelTaskRunningInOtherVersion
+	case "octopus.202213":
+		return DataRepeated
+	case "octopus.202223":
+		return DatasetSingleVersionOnly
+	case "octopus.202225":
+		return DataNotFound
+	case "octopus.202230":
+		return TooManyRequests
+	case "octopus.202238":
+		return DatasetHasAnnotationTask
+	case "octopus.202239":
+		return OBSQuotaInsufficient
+	case "APIGW.0101", "APIG.0101":
+		return GatewayAPINotPublished
+	case "APIGW.0103", "APIG.0103":
+		return GatewayBackendNotFound
+	case "APIGW.0104", "APIG.0104":
+		return GatewayPluginsNotFound
+	case "APIGW.0105", "APIG.0105":
+		return GatewayBackendConfigNotFound
+	case "APIGW.0106", "APIG.0106":
+		return GatewayOrchestrationError
+	case "APIGW.0201", "APIG.0201":
+		return GatewayAPIRequestError
+	case "APIGW.0301", "APIG.0301":
+		return GatewayIAMAuthFailed
+	case "APIGW.0302", "APIG.0302":
+		return GatewayIAMUserNotAuthorized
+	case "APIGW.0303", "APIG.0303":
+		return GatewayAppAuthFailed
+	case "APIGW.0304", "APIG.0304":
+		return GatewayAppNotAuthorized
+	case "APIGW.0305", "APIG.0305":
+		return GatewayAuthFailed
+	case "APIGW.0306", "APIG.0306":
+		return GatewayAPIAccessDenied
+	case "APIGW.0307", "APIG.0307":
+		return GatewayTokenUpdateRequired
+	case "APIGW.0308", "APIG.0308":
+		return GatewayThrottled
+	case "APIGW.0310", "APIG.0310":
+		return GatewayProjectUnavailable
+	case "APIGW.0311", "APIG.0311":
+		return GatewayDebugAuthFailed
+	case "APIGW.0401", "APIG.0401":
+		return GatewayUnknownClientIP
+	case "APIGW.0402", "APIG.0402":
+		return GatewayIPNotAuthorized
+	case "APIGW.0404", "APIG.0404":
+		return GatewayBackendIPDenied
+	case "APIGW.0501", "APIG.0501":
+		return GatewayAppQuotaExhausted
+	case "APIGW.0502", "APIG.0502":
+		return GatewayAppFrozen
+	case "APIGW.0601", "APIG.0601":
+		return GatewayInternalError
+	case "APIGW.0602", "APIG.0602":
+		return GatewayBadRequest
+	case "APIGW.0605", "APIG.0605":
+		return GatewayDomainResolutionFailed
+	case "APIGW.0606", "APIG.0606":
+		return GatewayAPIConfigLoadFailed
+	case "APIGW.0607", "APIG.0607":
+		return GatewayProtocolNotSupported
+	case "APIGW.0608", "APIG.0608":
+		return GatewayAdminTokenFailed
+	case "APIGW.0609", "APIG.0609":
+		return GatewayVPCBackendNotFound
+	case "APIGW.0610", "APIG.0610":
+		return GatewayNoBackendAvailable
+	case "APIGW.0611", "APIG.0611":
+		return GatewayBackendPortNotFound
+	case "APIGW.0612", "APIG.0612":
+		return GatewayAPISelfCall
+	case "APIGW.0613", "APIG.0613":
+		return GatewayIAMUnavailable
+	case "APIGW.0705", "APIG.0705":
+		return GatewayBackendSignatureCalculationFailed
+	case "APIGW.0801", "APIG.0801":
+		return GatewayServiceUnavailableInRegion
+	case "APIGW.0802", "APIG.0802":
+		return GatewayIAMUserForbiddenInRegion
+	}
+	return 0
 }

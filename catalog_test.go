@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,6 +24,27 @@ type docRow struct {
 	status                                  int
 	code, message, description, remediation string
 	retry, reason                           string
+}
+
+// docPlaceholder is a placeholder in a documented text, such as {key}.
+var docPlaceholder = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// bare returns a documented text as the catalog renders it without values:
+// each placeholder as its bare name.
+func bare(text string) string { return docPlaceholder.ReplaceAllString(text, "$1") }
+
+// docPlaceholders returns the names of the placeholders of texts, each
+// once, in order; nil for none, as Code.Placeholders returns them.
+func docPlaceholders(texts ...string) []string {
+	var names []string
+	for _, text := range texts {
+		for _, m := range docPlaceholder.FindAllStringSubmatch(text, -1) {
+			if !slices.Contains(names, m[1]) {
+				names = append(names, m[1])
+			}
+		}
+	}
+	return names
 }
 
 // readDoc reads the rows of the tables in file whose header names the
@@ -107,10 +130,11 @@ func TestEveryUpstreamRowIsInTheCatalog(t *testing.T) {
 		codes[r.code] = true
 		assert.Equal(t, r.code, c.String(), where)
 		assert.Equal(t, r.status, c.Status(), where)
-		assert.Equal(t, r.message, c.Message(language.English), where)
-		assert.Equal(t, r.description, c.Message(language.Chinese), where)
-		assert.Equal(t, r.remediation, c.Remediation(language.Chinese), where)
-		assert.Equal(t, en[i].remediation, c.Remediation(language.English), where)
+		assert.Equal(t, bare(r.message), c.Message(language.English), where)
+		assert.Equal(t, bare(r.description), c.Message(language.Chinese), where)
+		assert.Equal(t, bare(r.remediation), c.Remediation(language.Chinese), where)
+		assert.Equal(t, bare(en[i].remediation), c.Remediation(language.English), where)
+		assert.Equal(t, docPlaceholders(r.message, en[i].remediation), c.Placeholders(), where)
 		assert.Equal(t, r.code, en[i].code, where)
 		assert.Equal(t, r.message, en[i].message, where)
 	}
@@ -132,10 +156,11 @@ func TestEveryGatewayRowIsInTheCatalog(t *testing.T) {
 		assert.True(t, strings.HasPrefix(c.Name(), "Gateway"), where)
 		assert.Equal(t, r.code, c.String(), where)
 		assert.Equal(t, r.status, c.Status(), where)
-		assert.Equal(t, r.message, c.Message(language.English), where)
-		assert.Equal(t, r.remediation, c.Remediation(language.English), where)
-		assert.Equal(t, zh[i].description, c.Message(language.Chinese), where)
-		assert.Equal(t, zh[i].remediation, c.Remediation(language.Chinese), where)
+		assert.Equal(t, bare(r.message), c.Message(language.English), where)
+		assert.Equal(t, bare(r.remediation), c.Remediation(language.English), where)
+		assert.Equal(t, bare(zh[i].description), c.Message(language.Chinese), where)
+		assert.Equal(t, bare(zh[i].remediation), c.Remediation(language.Chinese), where)
+		assert.Equal(t, docPlaceholders(r.message, r.remediation), c.Placeholders(), where)
 		assert.NotContains(t, r.remediation, "\n", where)
 	}
 	assert.Len(t, codes, 35, "41 rows, 35 distinct codes")
@@ -153,7 +178,7 @@ func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
 		where := fmt.Sprintf("docs/retry.txt:%d %s", p.line, c.Name())
 		require.Equal(t, p.code, c.String(), where)
 		require.Equal(t, p.status, c.Status(), where)
-		require.Equal(t, p.message, c.Message(language.English), where)
+		require.Equal(t, bare(p.message), c.Message(language.English), where)
 		require.Contains(t, []string{"no", "any", "idempotent"}, p.retry, where)
 		assert.NotEmpty(t, p.reason, where)
 		assert.Equal(t, p.retry, c.RetryKind().String(), where)

@@ -13,7 +13,7 @@
 // and derives an [*Error] from it to fill the row's placeholders or to keep
 // the cause for its logs:
 //
-//	return errcode.InvalidRequestParam.With("key", "name", "value", v).Wrap(err)
+//	return errcode.InvalidRequestParamWith("name", v).Wrap(err)
 //
 // [Write] answers a request with an error: the row's HTTP status and the
 // body {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}.
@@ -55,6 +55,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/octopus-go/errcode/internal/wire"
 	"golang.org/x/text/language"
 )
 
@@ -89,14 +90,19 @@ func (c Code) Name() string { return c.row().name }
 // Status returns the HTTP status documented for c.
 func (c Code) Status() int { return c.row().status }
 
-// Message returns c's message in the catalog language closest to tag. A
-// placeholder such as {key} stays as documented; see [Code.With].
-func (c Code) Message(tag language.Tag) string { return c.row().message[langIndex(tag)] }
+// Message returns c's message in the catalog language closest to tag, as
+// [Write] sends it for c: a placeholder, having no value, reads as its bare
+// name ("Request params [key:value] is invalid"); see [Code.With].
+func (c Code) Message(tag language.Tag) string {
+	r := c.row()
+	return r.bare(r.message[langIndex(tag)])
+}
 
 // Remediation returns what the caller should do about c, in the catalog
-// language closest to tag.
+// language closest to tag, a placeholder as its bare name.
 func (c Code) Remediation(tag language.Tag) string {
-	return c.row().remediation[langIndex(tag)]
+	r := c.row()
+	return r.bare(r.remediation[langIndex(tag)])
 }
 
 // Retryable reports whether the documented policy for c allows a retry of
@@ -112,7 +118,8 @@ func (c Code) Error() string {
 	if !c.valid() {
 		return "errcode: undocumented code"
 	}
-	return c.row().code + ": " + c.row().message[wireLanguage]
+	r := c.row()
+	return r.code + ": " + r.bare(r.message[wireLanguage])
 }
 
 // Is reports whether target is a Code or an *Error with c's wire code.
@@ -120,25 +127,18 @@ func (c Code) Is(target error) bool { return sameWire(c, target) }
 
 // With returns an *Error for c whose placeholders take the given values,
 // in name, value pairs: With("key", "name", "value", "x") fills {key} with
-// "name" and {value} with "x". See [Error.With].
+// "name" and {value} with "x". A name that is not one of c's
+// [Code.Placeholders] is ignored and logged; see [Error.With]. The generated
+// constructors, such as [InvalidRequestParamWith], take exactly the row's
+// placeholders.
 func (c Code) With(nameValues ...string) *Error { return (&Error{code: c}).With(nameValues...) }
 
-// Placeholders returns the names of the placeholders of c's message, in
-// the order they first appear: ["key", "value"] for InvalidRequestParam,
-// none for most rows. These are the names [Code.With] takes.
-func (c Code) Placeholders() []string {
-	var names []string
-	for text := c.row().message[wireLanguage]; ; {
-		_, name, after, found := cutPlaceholder(text)
-		if !found {
-			return names
-		}
-		if !slices.Contains(names, name) {
-			names = append(names, name)
-		}
-		text = after
-	}
-}
+// Placeholders returns the names of the placeholders of c's message and
+// remediation, in the order they first appear: ["key", "value"] for
+// InvalidRequestParam, none for most rows. These are the names [Code.With]
+// takes; a row with placeholders also has a constructor that takes their
+// values, such as [InvalidRequestParamWith].
+func (c Code) Placeholders() []string { return slices.Clone(c.row().placeholders) }
 
 // Wrap returns an *Error for c that keeps cause for logs and for
 // [errors.Unwrap]. The cause's text never appears in a response body.
@@ -148,10 +148,8 @@ func (c Code) Wrap(cause error) *Error { return &Error{code: c, cause: cause} }
 // "octopus.107002"; for a code documented on several rows, the first.
 // It accepts the APIG. alias of an APIGW. code.
 func Lookup(code string) (Code, bool) {
-	if cs, ok := byCode[code]; ok {
-		return cs[0], true
-	}
-	return 0, false
+	c := lookup(code)
+	return c, c != 0
 }
 
 // ParseCode returns the Code a person means by s, leniently: a constant's
@@ -166,10 +164,7 @@ func ParseCode(s string) (Code, bool) {
 			return c, true
 		}
 	}
-	u := strings.ToUpper(s)
-	if rest, ok := strings.CutPrefix(u, strings.ToUpper(gatewayAlias)); ok {
-		u = strings.ToUpper(gatewayPrefix) + rest
-	}
+	u := wire.Unalias(strings.ToUpper(s))
 	for c := range All() {
 		w := strings.ToUpper(c.String())
 		if w == u || strings.TrimPrefix(w, "OCTOPUS.") == u {
@@ -182,7 +177,13 @@ func ParseCode(s string) (Code, bool) {
 // Rows returns every row documented for the wire code code, in page order:
 // three for octopus.101006, one for most codes, none for an undocumented
 // code. It accepts the APIG. alias of an APIGW. code.
-func Rows(code string) []Code { return slices.Clone(byCode[code]) }
+func Rows(code string) []Code {
+	var cs []Code
+	for c := lookup(code); c != 0; c = rows[c].next {
+		cs = append(cs, c)
+	}
+	return cs
+}
 
 // MarshalText returns the name of c's constant, such as ScenarioNotFound.
 // The name, not the wire code, is c's text because it names one row: the
@@ -222,7 +223,7 @@ func All() iter.Seq[Code] {
 // wire code is c's.
 func sameWire(c Code, target error) bool {
 	t := codeOf(target)
-	return c.valid() && t.valid() && primary[c] == primary[t]
+	return c.valid() && t.valid() && rows[c].code == rows[t].code
 }
 
 // codeOf returns the Code of a Code, *Error or *ResponseError, and zero

@@ -111,8 +111,8 @@ func TestWithFillsPlaceholders(t *testing.T) {
 	assert.Equal(t, errcode.InvalidRequestParam, e.Code())
 
 	partial := errcode.InvalidRequestParam.With("key", "name", "dangling")
-	assert.Equal(t, "Request params [name:{value}] is invalid", partial.Message(language.English),
-		"a placeholder without a value stays; a name without a value is ignored")
+	assert.Equal(t, "Request params [name:value] is invalid", partial.Message(language.English),
+		"a placeholder without a value reads as its bare name; a name without a value is ignored")
 	assert.Equal(t, "The following protocol is supported: HTTPS",
 		errcode.GatewayProtocolNotSupported.With("xxx", "HTTPS").Message(language.English))
 	assert.Equal(t, "协议不支持,仅支持以下协议:HTTPS",

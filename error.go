@@ -22,12 +22,19 @@ type Error struct {
 const maxParamBytes = 128
 
 // With returns a copy of e whose placeholders also take the given values,
-// in name, value pairs; a value given again for a name replaces the old one,
-// and a final name without a value is ignored. In messages a value is cut
-// to 128 bytes.
+// in name, value pairs; a value given again for a name replaces the old one.
+// In messages a value is cut to 128 bytes, and a placeholder without a value
+// reads as its bare name. The names a row takes are its
+// [Code.Placeholders]; a row with placeholders also has a constructor that
+// takes exactly them, such as [InvalidRequestParamWith].
+//
+// A name that is not one of the row's placeholders, or a final name without
+// a value, is a mistake: With ignores it and logs it, once per call, as a
+// Warn line through slog.Default() that names the row, the names ignored and
+// the caller's file and line.
 func (e *Error) With(nameValues ...string) *Error {
 	n := e.clone()
-	pairs := nameValues[:len(nameValues)&^1]
+	pairs := placeholderPairs(n.code, nameValues)
 	// A full slice expression makes append copy, never share, e's params.
 	n.params = append(n.params[:len(n.params):len(n.params)], pairs...)
 	return n

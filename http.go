@@ -95,7 +95,7 @@ func write(w http.ResponseWriter, lang int, err error) {
 		return
 	}
 	buf := bufPool.Get().(*[]byte)
-	*buf = appendTemplate((*buf)[:0], templates[c][lang], e.params)
+	*buf = appendBody((*buf)[:0], c, lang, e.params)
 	w.Write(*buf)
 	if cap(*buf) <= 64<<10 {
 		bufPool.Put(buf)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -242,66 +241,4 @@ func excerpt(body []byte) string {
 		b = append(b, "…"...)
 	}
 	return string(b)
-}
-
-// pick returns the documented row for a wire code as sent, choosing among
-// the rows of one code by status, then by message in any language: equal
-// but for case and a trailing full stop, or equal up to a colon that adds
-// detail. It returns zero for an undocumented code.
-func pick(code string, status int, msg string) Code {
-	cs := byCode[code]
-	if len(cs) <= 1 {
-		if len(cs) == 0 {
-			return 0
-		}
-		return cs[0]
-	}
-	best, sameStatus := cs[0], false
-	for _, c := range cs {
-		if rows[c].status != status {
-			continue
-		}
-		if !sameStatus {
-			best, sameStatus = c, true
-		}
-		if messageMatches(&rows[c], msg) {
-			return c
-		}
-	}
-	if !sameStatus {
-		for _, c := range cs {
-			if messageMatches(&rows[c], msg) {
-				return c
-			}
-		}
-	}
-	return best
-}
-
-// messageMatches reports whether msg is one of r's messages.
-func messageMatches(r *row, msg string) bool {
-	msg = trimStop(msg)
-	detail, _, hasDetail := strings.Cut(msg, ":")
-	for _, m := range r.message {
-		m = trimStop(m)
-		if strings.EqualFold(msg, m) || hasDetail && strings.EqualFold(trimStop(detail), m) {
-			return true
-		}
-	}
-	return false
-}
-
-// trimStop trims surrounding space and trailing full stops.
-func trimStop(s string) string {
-	s = strings.TrimSpace(s)
-	for {
-		switch {
-		case strings.HasSuffix(s, "."):
-			s = s[:len(s)-1]
-		case strings.HasSuffix(s, "。"):
-			s = s[:len(s)-len("。")]
-		default:
-			return strings.TrimSpace(s)
-		}
-	}
 }

@@ -1,12 +1,7 @@
 package main
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/octopus-go/errcode/internal/gen"
 	"github.com/octopus-go/errcode/internal/spec"
@@ -15,7 +10,7 @@ import (
 // options are the generator's inputs and outputs.
 type options struct {
 	editions           []string
-	out, pkg, ref      string
+	out, ref           string
 	names, retry, wire string
 }
 
@@ -37,14 +32,11 @@ func generate(o options) error {
 	if cfg.Retry, err = optionalSource(o.retry); err != nil {
 		return err
 	}
-	if cfg.Reserved, err = declaredNames(filepath.Dir(o.out), o.out); err != nil {
-		return err
-	}
 	c, err := spec.Load(cfg)
 	if err != nil {
 		return err
 	}
-	code, err := gen.Go(c, o.pkg)
+	code, err := gen.Go(c)
 	if err != nil {
 		return err
 	}
@@ -68,88 +60,4 @@ func optionalSource(path string) (*spec.Source, error) {
 		return nil, nil
 	}
 	return readSource(path)
-}
-
-// declaredNames returns the package-level names declared in the Go files of
-// dir other than the output file and tests, which generated constants must
-// not take.
-func declaredNames(dir, out string) ([]string, error) {
-	keep := func(fi os.FileInfo) bool {
-		return fi.Name() != filepath.Base(out) && !strings.HasSuffix(fi.Name(), "_test.go")
-	}
-	pkgs, err := parser.ParseDir(token.NewFileSet(), dir, keep, parser.SkipObjectResolution)
-	if err != nil {
-		return nil, err
-	}
-	var names []string
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			for _, d := range f.Decls {
-				names = append(names, declNames(d)...)
-			}
-		}
-	}
-	return names, nil
-}
-
-func declNames(d ast.Decl) []string {
-	var names []string
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		if d.Recv == nil {
-			names = append(names, d.Name.Name)
-		}
-	case *ast.GenDecl:
-		for _, s := range d.Specs {
-			switch s := s.(type) {
-			case *ast.TypeSpec:
-				names = append(names, s.Name.Name)
-			case *ast.ValueSpec:
-				for _, n := range s.Names {
-					names = append(names, n.Name)
-				}
-			}
-		}
-	}
-	return names
-}
-
-type output struct {
-	path string
-	data []byte
-}
-
-// writeAll writes each output through a temporary file in its directory,
-// renaming them into place only when all were written.
-func writeAll(outputs []output) error {
-	var tmps []string
-	defer func() {
-		for _, t := range tmps {
-			os.Remove(t)
-		}
-	}()
-	for _, o := range outputs {
-		f, err := os.CreateTemp(filepath.Dir(o.path), ".errcodegen-*")
-		if err != nil {
-			return err
-		}
-		tmps = append(tmps, f.Name())
-		_, err = f.Write(o.data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(f.Name(), 0o644)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	for i, o := range outputs {
-		if err := os.Rename(tmps[i], o.path); err != nil {
-			return err
-		}
-	}
-	tmps = nil
-	return nil
 }

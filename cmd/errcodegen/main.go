@@ -1,4 +1,5 @@
-// Errcodegen generates a Go error-code catalog from documented error tables.
+// Errcodegen generates the catalog of package errcode, catalog_gen.go, from
+// the documented error tables in docs/; go generate runs it.
 //
 // Usage:
 //
@@ -13,7 +14,6 @@
 // The flags are:
 //
 //	-o FILE       Go file to write (default catalog_gen.go)
-//	-pkg NAME     package name of the Go file (default errcode)
 //	-ref FILE     also write a Markdown reference of every code
 //	-names FILE   name prefixes by service, and names chosen by hand
 //	-retry FILE   retry policy of every row
@@ -41,7 +41,6 @@ func run(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var o options
 	fs.StringVar(&o.out, "o", "catalog_gen.go", "Go `file` to write")
-	fs.StringVar(&o.pkg, "pkg", "errcode", "package `name` of the Go file")
 	fs.StringVar(&o.ref, "ref", "", "also write a Markdown reference to `file`")
 	fs.StringVar(&o.names, "names", "", "`file` of name prefixes and names chosen by hand")
 	fs.StringVar(&o.retry, "retry", "", "`file` of every row's retry policy")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,7 +23,7 @@ func workdir(t *testing.T) (dir string, args []string) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
 	}
 	p := func(name string) string { return filepath.Join(dir, name) }
-	return dir, []string{"-o", p("shop_gen.go"), "-pkg", "shop", "-ref", p("reference.md"),
+	return dir, []string{"-o", p("shop_gen.go"), "-ref", p("reference.md"),
 		"-names", p("names.txt"), "-retry", p("retry.txt"), p("shop-errors.en-US.txt"), p("shop-errors.zh-CN.txt")}
 }
 
@@ -61,7 +62,7 @@ func TestRunLeavesOutputUntouchedOnError(t *testing.T) {
 
 	var stderr bytes.Buffer
 	assert.Equal(t, 1, run(args, &stderr))
-	assert.Equal(t, en+`:7: status "4o4" is not an HTTP status (100 to 599)`+"\n"+
+	assert.Equal(t, en+`:7: status "4o4" is not an HTTP error status (400 to 599)`+"\n"+
 		en+`:14: code "shop202230" is not <service>.<digits>, such as octopus.107002`+"\n", stderr.String())
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
@@ -72,13 +73,107 @@ func TestRunLeavesOutputUntouchedOnError(t *testing.T) {
 	assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt", "shop_gen.go")
 }
 
-func TestRunRejectsNamesTheRuntimeDeclares(t *testing.T) {
+func TestRunRejectsInputThatWouldDropRows(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(string) string
+		want string // after the edition's path
+	}{
+		{"blank line inside a table",
+			func(s string) string { return strings.Replace(s, "\n404 | shop.107002", "\n\n404 | shop.107002", 1) },
+			":7: blank line inside the table at line 4"},
+		{"prose inside a table",
+			func(s string) string {
+				return strings.Replace(s, "\n404 | shop.107002", "\nMore below.\n404 | shop.107002", 1)
+			},
+			":7: line inside the table at line 4 is not a row; end the table with a # heading"},
+		{"no table",
+			func(string) string { return "Shop error codes\r\rNone yet.\r" },
+			":1: no table: a table is a header line, a |---| separator line and rows"},
+		{"a table without rows",
+			func(s string) string { return s[:strings.Index(s, "\n400 | shop.000003")+1] },
+			":4: table has no rows"},
+		{"status not an error",
+			func(s string) string { return strings.Replace(s, "404 | shop.107002", "302 | shop.107002", 1) },
+			`:7: status "302" is not an HTTP error status (400 to 599)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, args := workdir(t)
+			en := filepath.Join(dir, "shop-errors.en-US.txt")
+			data, err := os.ReadFile(en)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(en, []byte(tt.edit(string(data))), 0o644))
+			var stderr bytes.Buffer
+			assert.Equal(t, 1, run(args, &stderr))
+			assert.Equal(t, en+tt.want+"\n", stderr.String())
+			assertOnly(t, dir, "names.txt", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt")
+		})
+	}
+}
+
+func TestRunReadsEveryLineEnding(t *testing.T) {
+	for name, eol := range map[string]string{"CRLF": "\r\n", "CR": "\r"} {
+		t.Run(name, func(t *testing.T) {
+			dir, args := workdir(t)
+			for _, f := range []string{"shop-errors.en-US.txt", "shop-errors.zh-CN.txt", "names.txt", "retry.txt"} {
+				path := filepath.Join(dir, f)
+				data, err := os.ReadFile(path)
+				require.NoError(t, err)
+				require.NoError(t, os.WriteFile(path, []byte(strings.ReplaceAll(string(data), "\n", eol)), 0o644))
+			}
+			var stderr bytes.Buffer
+			require.Equal(t, 0, run(args, &stderr), stderr.String())
+			got, err := os.ReadFile(filepath.Join(dir, "shop_gen.go"))
+			require.NoError(t, err)
+			golden, err := os.ReadFile(filepath.Join("..", "..", "internal", "gen", "testdata", "shop_gen.go.golden"))
+			require.NoError(t, err)
+			assert.Equal(t, string(golden), string(got))
+		})
+	}
+}
+
+// TestRunWritesAllOrNothing makes the second rename fail: the -ref path is
+// a directory that is not empty, which even root cannot replace by a file.
+func TestRunWritesAllOrNothing(t *testing.T) {
+	for _, existed := range []bool{true, false} {
+		t.Run(fmt.Sprintf("Go file existed %v", existed), func(t *testing.T) {
+			dir, args := workdir(t)
+			out, ref := filepath.Join(dir, "shop_gen.go"), filepath.Join(dir, "reference.md")
+			if existed {
+				require.NoError(t, os.WriteFile(out, []byte("old"), 0o600))
+			}
+			require.NoError(t, os.MkdirAll(filepath.Join(ref, "inside"), 0o755))
+
+			var stderr bytes.Buffer
+			assert.Equal(t, 1, run(args, &stderr))
+			assert.Equal(t, ref+": cannot write: file exists\n", stderr.String())
+			if existed {
+				got, err := os.ReadFile(out)
+				require.NoError(t, err)
+				assert.Equal(t, "old", string(got), "the first output is put back")
+				fi, err := os.Stat(out)
+				require.NoError(t, err)
+				assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "with its permissions")
+				assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt", "shop_gen.go")
+			} else {
+				assert.NoFileExists(t, out, "the first output is removed again")
+				assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt")
+			}
+			assert.DirExists(t, filepath.Join(ref, "inside"))
+		})
+	}
+}
+
+func TestRunRefusesToReplaceASymlink(t *testing.T) {
 	dir, args := workdir(t)
-	runtime := "package shop\n\n// ShopScenarioNotFound is taken.\nfunc ShopScenarioNotFound() {}\n\ntype Code int\n"
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "runtime.go"), []byte(runtime), 0o644))
+	ref := filepath.Join(dir, "reference.md")
+	require.NoError(t, os.Symlink("elsewhere.md", ref))
 	var stderr bytes.Buffer
 	assert.Equal(t, 1, run(args, &stderr))
-	assert.Contains(t, stderr.String(), `shop-errors.en-US.txt:7: shop.107002: name recorded at `+filepath.Join(dir, "names.txt")+`:9 "ShopScenarioNotFound" is reserved by the package`)
+	assert.Equal(t, ref+": cannot write: not a regular file\n", stderr.String())
+	assert.NoFileExists(t, filepath.Join(dir, "shop_gen.go"))
+	assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt")
 }
 
 func TestRunUsage(t *testing.T) {

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/octopus-go/errcode/internal/table"
 )
@@ -74,11 +75,13 @@ func checkCells(r table.Row, header []string, errs *table.ErrorList) bool {
 	return ok
 }
 
-// checkStatus returns s as an HTTP status, or reports that it is not one.
+// checkStatus returns s as an HTTP error status, or reports that it is not
+// one: Write would send a status below 400 as an interim or successful
+// response, and FromResponse would read it as no error.
 func checkStatus(pos table.Pos, s string, errs *table.ErrorList) int {
 	n, err := strconv.Atoi(s)
-	if err != nil || len(s) != 3 || n < 100 || n > 599 {
-		errs.Addf(pos, "status %q is not an HTTP status (100 to 599)", s)
+	if err != nil || len(s) != 3 || n < 400 || n > 599 {
+		errs.Addf(pos, "status %q is not an HTTP error status (400 to 599)", s)
 		return 0
 	}
 	return n
@@ -92,7 +95,7 @@ func checkCode(pos table.Pos, code string, errs *table.ErrorList) {
 }
 
 func validCode(code string) bool {
-	service, digits, ok := cut(code, '.')
+	service, digits, ok := strings.Cut(code, ".")
 	if !ok || service == "" || digits == "" {
 		return false
 	}
@@ -107,13 +110,4 @@ func validCode(code string) bool {
 		}
 	}
 	return true
-}
-
-func cut(s string, sep byte) (before, after string, found bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == sep {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
 }

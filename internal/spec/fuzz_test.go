@@ -9,6 +9,7 @@ import (
 
 	"github.com/octopus-go/errcode/internal/spec"
 	"github.com/octopus-go/errcode/internal/table"
+	"github.com/octopus-go/errcode/internal/wire"
 	"github.com/stretchr/testify/require"
 )
 
@@ -82,19 +83,20 @@ func FuzzLoad(f *testing.F) {
 		require.Equal(t, 0, c.Wire)
 		names := make(map[string]bool)
 		for _, r := range c.Rows() {
-			require.True(t, r.Status >= 100 && r.Status <= 599, "status %d", r.Status)
+			require.True(t, r.Status >= 400 && r.Status <= 599, "status %d", r.Status)
 			require.Regexp(t, fuzzCode, r.Code)
 			require.True(t, token.IsIdentifier(r.Name) && token.IsExported(r.Name), "name %q", r.Name)
 			require.False(t, names[r.Name], "name %q given twice", r.Name)
 			names[r.Name] = true
-			for _, texts := range [][]string{r.Message, r.Description, r.Remediation} {
+			for _, texts := range [][]string{r.Message, r.Remediation} {
 				require.Len(t, texts, 2)
 				for _, s := range texts {
 					require.NotEmpty(t, s)
 				}
 			}
-			require.Equal(t, spec.Placeholders(r.Message[0]), spec.Placeholders(r.Message[1]))
-			require.Equal(t, spec.Placeholders(r.Remediation[0]), spec.Placeholders(r.Remediation[1]))
+			require.ElementsMatch(t, wire.Placeholders(r.Message[0]), wire.Placeholders(r.Message[1]))
+			require.ElementsMatch(t, wire.Placeholders(r.Remediation[0]), wire.Placeholders(r.Remediation[1]))
+			require.Equal(t, wire.Placeholders(r.Message[0], r.Remediation[0]), r.Placeholders)
 			require.Equal(t, fuzzEN, r.Pos.File)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/octopus-go/errcode/internal/table"
+	"github.com/octopus-go/errcode/internal/wire"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 )
@@ -25,8 +26,17 @@ var dropped = map[string]bool{"a": true, "an": true, "the": true}
 // prefix, then the message's words in title case, without articles and
 // placeholders. "Scenario is not exists" gives "ScenarioIsNotExists".
 func DeriveName(prefix, message string) string {
-	message = placeholderRE.ReplaceAllString(message, " ")
-	words := strings.FieldsFunc(message, func(r rune) bool {
+	var text strings.Builder
+	for {
+		before, _, after, found := wire.CutPlaceholder(message)
+		text.WriteString(before)
+		if !found {
+			break
+		}
+		text.WriteString(" ")
+		message = after
+	}
+	words := strings.FieldsFunc(text.String(), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	title := cases.Title(language.English)
@@ -46,36 +56,41 @@ func DeriveName(prefix, message string) string {
 
 // nameRows names every row: the name recorded in the names file for its
 // code and message if there is one, else the derived name. It reports
-// invalid, reserved and colliding names, and recorded names no row uses.
+// invalid and colliding names, a name that is also the name of a row's
+// constructor (see [Row.Constructor]), and recorded names no row uses.
+//
+// A name that the runtime package declares itself is not checked here: the
+// generated file then does not compile, and the compiler names both
+// declarations.
 func nameRows(c *Catalog, cfg Config, errs *table.ErrorList) {
 	prefixes, overrides := readNames(cfg.Names, errs)
 	used := make(map[string]*Row)
-	for _, r := range cfg.Reserved {
-		used[r] = nil
-	}
+	where := make(map[*Row]string)
 	for _, r := range c.Rows() {
 		key := r.Code + "\x00" + r.Message[c.Wire]
 		o, recorded := overrides[key]
 		if recorded {
 			r.Name = o.name
 			o.used = true
+			where[r] = "name recorded at " + o.pos.String()
 		} else {
-			service, _, _ := cut(r.Code, '.')
+			service, _, _ := strings.Cut(r.Code, ".")
 			r.Name = DeriveName(prefixes[service], r.Message[c.Wire])
-		}
-		where := "derived name"
-		if recorded {
-			where = "name recorded at " + o.pos.String()
+			where[r] = "derived name"
 		}
 		switch other, taken := used[r.Name]; {
 		case !token.IsIdentifier(r.Name) || !token.IsExported(r.Name):
-			errs.Addf(r.Pos, "%s: %s %q is not an exported Go identifier; record a name in the names file", r.Code, where, r.Name)
-		case taken && other == nil:
-			errs.Addf(r.Pos, "%s: %s %q is reserved by the package; record another in the names file", r.Code, where, r.Name)
+			errs.Addf(r.Pos, "%s: %s %q is not an exported Go identifier; record a name in the names file", r.Code, where[r], r.Name)
 		case taken:
-			errs.Addf(r.Pos, "%s: %s %q is already the name of %s at %s; record another in the names file", r.Code, where, r.Name, other.Code, other.Pos)
+			errs.Addf(r.Pos, "%s: %s %q is already the name of %s at %s; record another in the names file", r.Code, where[r], r.Name, other.Code, other.Pos)
 		default:
 			used[r.Name] = r
+		}
+	}
+	for _, r := range c.Rows() {
+		if other, taken := used[r.Constructor()]; taken {
+			errs.Addf(other.Pos, "%s: %s %q is the name of the constructor of %s at %s; record another in the names file",
+				other.Code, where[other], other.Name, r.Code, r.Pos)
 		}
 	}
 	for _, o := range overrides {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/octopus-go/errcode/internal/table"
+	"github.com/octopus-go/errcode/internal/wire"
 	"golang.org/x/text/language"
 )
 
@@ -33,8 +34,6 @@ type Config struct {
 	// (default "en"): that column is the message in that language, and the
 	// Description column of each other edition is the message in its own.
 	Wire string
-	// Reserved are names a row's constant must not take.
-	Reserved []string
 }
 
 // A Catalog is every documented row, grouped as the pages group them.
@@ -53,15 +52,25 @@ type Group struct {
 
 // A Row is one documented error, in every language.
 type Row struct {
-	Pos         table.Pos // in the page's first edition
-	Status      int
-	Code        string   // wire code, such as octopus.107002
-	Name        string   // Go constant name
-	Message     []string // by language; Message[Wire] is the wire message
-	Description []string // by language, as documented
-	Remediation []string // by language
-	Retry       string   // retry kind: "no", "any" or "idempotent"; "" when no policy was given
-	RetryReason string
+	Pos          table.Pos // in the page's first edition
+	Status       int
+	Code         string   // wire code, such as octopus.107002
+	Name         string   // Go constant name
+	Message      []string // by language; Message[Wire] is the wire message
+	Remediation  []string // by language
+	Placeholders []string // names of the placeholders of the message, then of the remediation, in order
+	Retry        string   // retry kind: "no", "any" or "idempotent"; "" when no policy was given
+	RetryReason  string
+}
+
+// Constructor returns the name of the function that returns r with its
+// placeholders filled, such as InvalidRequestParamWith, or "" when r has
+// no placeholders.
+func (r *Row) Constructor() string {
+	if len(r.Placeholders) == 0 {
+		return ""
+	}
+	return r.Name + "With"
 }
 
 // Rows returns every row, in page order.
@@ -78,14 +87,14 @@ func (c *Catalog) Rows() []*Row {
 func Load(cfg Config) (*Catalog, error) {
 	var errs table.ErrorList
 	pages, langs := readPages(cfg.Editions, &errs)
-	wire := wireIndex(cfg, langs, &errs)
+	wl := wireIndex(cfg, langs, &errs)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
-	c := &Catalog{Langs: langs, Wire: wire}
+	c := &Catalog{Langs: langs, Wire: wl}
 	for _, p := range pages {
-		c.Groups = append(c.Groups, p.merge(langs, wire, &errs)...)
+		c.Groups = append(c.Groups, p.merge(langs, wl, &errs)...)
 	}
 	if len(errs) == 0 {
 		checkDuplicates(c, &errs)
@@ -169,13 +178,13 @@ func splitName(path string) (page, lang string, ok bool) {
 }
 
 func wireIndex(cfg Config, langs []string, errs *table.ErrorList) int {
-	wire := cfg.Wire
-	if wire == "" {
-		wire = "en"
+	tag := cfg.Wire
+	if tag == "" {
+		tag = "en"
 	}
-	want, err := language.Parse(wire)
+	want, err := language.Parse(tag)
 	if err != nil {
-		errs.Addf(table.Pos{File: "-wire"}, "%q is not a language tag", wire)
+		errs.Addf(table.Pos{File: "-wire"}, "%q is not a language tag", tag)
 		return 0
 	}
 	wb, _ := want.Base()
@@ -185,7 +194,7 @@ func wireIndex(cfg Config, langs []string, errs *table.ErrorList) int {
 		}
 	}
 	if len(langs) > 0 {
-		errs.Addf(table.Pos{File: "-wire"}, "no edition is in the wire language %s", wire)
+		errs.Addf(table.Pos{File: "-wire"}, "no edition is in the wire language %s", tag)
 	}
 	return 0
 }
@@ -193,7 +202,7 @@ func wireIndex(cfg Config, langs []string, errs *table.ErrorList) int {
 // merge lines the page's editions up against the first and returns its
 // groups. Editions must agree on tables, rows, statuses, codes and wire
 // messages.
-func (p *page) merge(langs []string, wire int, errs *table.ErrorList) []Group {
+func (p *page) merge(langs []string, wl int, errs *table.ErrorList) []Group {
 	ref := p.editions[0]
 	ok := true
 	for _, e := range p.editions[1:] {
@@ -216,13 +225,13 @@ func (p *page) merge(langs []string, wire int, errs *table.ErrorList) []Group {
 			for li, l := range langs {
 				e := p.edition(l).tables[ti].entries[ri]
 				msg := e.description
-				if li == wire {
+				if li == wl {
 					msg = e.message
 				}
 				r.Message = append(r.Message, msg)
-				r.Description = append(r.Description, e.description)
 				r.Remediation = append(r.Remediation, e.remediation)
 			}
+			r.Placeholders = wire.Placeholders(r.Message[wl], r.Remediation[wl])
 			g.Rows = append(g.Rows, r)
 		}
 	}

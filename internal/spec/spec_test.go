@@ -39,7 +39,6 @@ func config(srcs map[string]*Source) Config {
 		Editions: []Source{*srcs[enFile], *srcs[zhFile]},
 		Names:    srcs[namesFile],
 		Retry:    srcs[retryFile],
-		Reserved: []string{"Code", "Write"},
 	}
 }
 
@@ -60,16 +59,19 @@ func TestLoadFixture(t *testing.T) {
 	rows := c.Rows()
 	require.Len(t, rows, 5)
 	assert.Equal(t, &Row{
-		Pos:         table.Pos{File: enFile, Line: 6},
-		Status:      400,
-		Code:        "shop.000003",
-		Name:        "ShopInvalidParam",
-		Message:     []string{"Request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
-		Description: []string{"Request parameter [{key}:{value}] is invalid.", "请求参数[{key}:{value}]错误"},
-		Remediation: []string{"Correct the parameter [{key}:{value}].", "请确保请求参数[{key}:{value}]正确"},
-		Retry:       "no",
-		RetryReason: "The parameter must be corrected.",
+		Pos:          table.Pos{File: enFile, Line: 6},
+		Status:       400,
+		Code:         "shop.000003",
+		Name:         "ShopInvalidParam",
+		Message:      []string{"Request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
+		Remediation:  []string{"Correct the parameter [{key}:{value}].", "请确保请求参数[{key}:{value}]正确"},
+		Placeholders: []string{"key", "value"},
+		Retry:        "no",
+		RetryReason:  "The parameter must be corrected.",
 	}, rows[0])
+	assert.Equal(t, "ShopInvalidParamWith", rows[0].Constructor())
+	assert.Empty(t, rows[1].Placeholders)
+	assert.Equal(t, "", rows[1].Constructor(), "a row without placeholders has no constructor")
 	var names []string
 	for _, r := range rows {
 		names = append(names, r.Name)
@@ -102,10 +104,36 @@ func TestLoadReportsEachProblem(t *testing.T) {
 	}{
 		{"status not HTTP",
 			map[string]func(string) string{enFile: replace("404 | shop.107002", "4044 | shop.107002")},
-			`shop-errors.en-US.txt:7: status "4044" is not an HTTP status (100 to 599)`},
+			`shop-errors.en-US.txt:7: status "4044" is not an HTTP error status (400 to 599)`},
+		{"status below 400",
+			map[string]func(string) string{enFile: replace("404 | shop.107002", "302 | shop.107002")},
+			`shop-errors.en-US.txt:7: status "302" is not an HTTP error status (400 to 599)`},
+		{"informational status",
+			map[string]func(string) string{zhFile: replace("| 404 |", "| 100 |")},
+			`shop-errors.zh-CN.txt:5: status "100" is not an HTTP error status (400 to 599)`},
+		{"status above 599",
+			map[string]func(string) string{enFile: replace("429 | shop.202230", "600 | shop.202230")},
+			`shop-errors.en-US.txt:14: status "600" is not an HTTP error status (400 to 599)`},
+		{"blank line inside a table",
+			map[string]func(string) string{enFile: replace("\n404 | shop.107002", "\n\n404 | shop.107002")},
+			`shop-errors.en-US.txt:7: blank line inside the table at line 4`},
+		{"prose inside a table",
+			map[string]func(string) string{zhFile: replace("\nshop.107002", "\nSee also the gateway's codes.\nshop.107002")},
+			`shop-errors.zh-CN.txt:5: line inside the table at line 2 is not a row; end the table with a # heading`},
+		{"no table in an edition",
+			map[string]func(string) string{zhFile: func(string) string { return "商店错误码\n\n没有表格。\n" }},
+			`shop-errors.zh-CN.txt:1: no table: a table is a header line, a |---| separator line and rows`},
+		{"a table without rows",
+			map[string]func(string) string{retryFile: func(s string) string { return s[:strings.Index(s, "shop.000003")] }},
+			"retry.txt:2: table has no rows\n" +
+				`shop-errors.en-US.txt:6: shop.000003 (400 "Request params [{key}:{value}] is invalid") has no row in retry.txt` + "\n" +
+				`shop-errors.en-US.txt:7: shop.107002 (404 "Scenario is not exists") has no row in retry.txt` + "\n" +
+				`shop-errors.en-US.txt:8: shop.101006 (409 "Tag Used In Segments") has no row in retry.txt` + "\n" +
+				`shop-errors.en-US.txt:9: shop.101006 (409 "Tag Used In Packages") has no row in retry.txt` + "\n" +
+				`shop-errors.en-US.txt:14: shop.202230 (429 "Too many request exceeds the threshold") has no row in retry.txt`},
 		{"status not a number",
 			map[string]func(string) string{zhFile: replace("| 404 |", "| Not Found |")},
-			`shop-errors.zh-CN.txt:5: status "Not Found" is not an HTTP status (100 to 599)`},
+			`shop-errors.zh-CN.txt:5: status "Not Found" is not an HTTP error status (400 to 599)`},
 		{"code not service.digits",
 			map[string]func(string) string{enFile: replace("shop.107002", "shop-107002")},
 			`shop-errors.en-US.txt:7: code "shop-107002" is not <service>.<digits>, such as octopus.107002`},
@@ -152,9 +180,9 @@ func TestLoadReportsEachProblem(t *testing.T) {
 		{"derived name collides",
 			map[string]func(string) string{namesFile: replace("shop.107002 | Scenario is not exists | ShopScenarioNotFound |", "shop.107002 | Scenario is not exists | ShopTagUsedInSegments |")},
 			`shop-errors.en-US.txt:8: shop.101006: derived name "ShopTagUsedInSegments" is already the name of shop.107002 at shop-errors.en-US.txt:7; record another in the names file`},
-		{"recorded name reserved",
-			map[string]func(string) string{namesFile: replace("| ShopScenarioNotFound |", "| Write |")},
-			`shop-errors.en-US.txt:7: shop.107002: name recorded at names.txt:9 "Write" is reserved by the package; record another in the names file`},
+		{"recorded name is a constructor's",
+			map[string]func(string) string{namesFile: replace("| ShopScenarioNotFound |", "| ShopInvalidParamWith |")},
+			`shop-errors.en-US.txt:7: shop.107002: name recorded at names.txt:9 "ShopInvalidParamWith" is the name of the constructor of shop.000003 at shop-errors.en-US.txt:6; record another in the names file`},
 		{"recorded name not an identifier",
 			map[string]func(string) string{namesFile: replace("| ShopScenarioNotFound |", "| scenario-not-found |")},
 			`shop-errors.en-US.txt:7: shop.107002: name recorded at names.txt:9 "scenario-not-found" is not an exported Go identifier; record a name in the names file`},
@@ -178,6 +206,21 @@ func TestLoadReportsEachProblem(t *testing.T) {
 			require.Error(t, err)
 			assert.Nil(t, c)
 			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+}
+
+func TestLoadReadsEveryLineEnding(t *testing.T) {
+	want, err := Load(config(fixture(t, nil)))
+	require.NoError(t, err)
+	for name, eol := range map[string]string{"CRLF": "\r\n", "CR": "\r"} {
+		t.Run(name, func(t *testing.T) {
+			toEOL := func(s string) string { return strings.ReplaceAll(s, "\n", eol) }
+			got, err := Load(config(fixture(t, map[string]func(string) string{
+				enFile: toEOL, zhFile: toEOL, namesFile: toEOL, retryFile: toEOL,
+			})))
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
 		})
 	}
 }
@@ -212,9 +255,7 @@ func TestDeriveName(t *testing.T) {
 	assert.Equal(t, "GatewayBackendTimeout", DeriveName("Gateway", "Backend timeout."))
 }
 
-func TestPlaceholdersAndNormalize(t *testing.T) {
-	assert.Equal(t, []string{"{key}", "{value}"}, Placeholders("[{value}:{key}] {key} {not a placeholder}"))
-	assert.Empty(t, Placeholders("none"))
-	assert.Equal(t, "internal server error", NormalizeMessage(" Internal server error. "))
-	assert.Equal(t, "请求参数校验失败", NormalizeMessage("请求参数校验失败。"))
+func TestPlaceholderSet(t *testing.T) {
+	assert.Equal(t, []string{"{key}", "{value}"}, placeholderSet("[{value}:{key}] {key} {not a placeholder}"))
+	assert.Empty(t, placeholderSet("none"))
 }

@@ -42,6 +42,8 @@ func FuzzRead(f *testing.F) {
 		"|---|---|\n",
 		"# Title\na|b\n---|---\nx|y\nprose\nx|y\n",
 		"\uFEFFa|b\r\n|---|---|\r\n1|2\r\n",
+		"a|b\r|---|---|\r1|2\r\r3|4\r",
+		"a|b\n|---|---|\n1|2\n\nprose\n3|4\n",
 		"a|b\n|---|---|\n\xff|\xfe\n",
 		"a|b\n|-|-|\na|b\n|-|-|\n",
 		"-\n-\n-",
@@ -52,7 +54,9 @@ func FuzzRead(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		lines := strings.Count(string(src), "\n") + 1
+		// Lines end in LF, CRLF or CR.
+		lines := strings.Count(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n") +
+			strings.Count(strings.ReplaceAll(string(src), "\r\n", "\n"), "\r") + 1
 		tables, err := table.Read(fuzzName, src)
 		if err != nil {
 			var list table.ErrorList
@@ -93,14 +97,14 @@ func FuzzRead(f *testing.F) {
 }
 
 // fuzzCheckCells checks the cells of a row or header: as many as the header
-// has, each trimmed, valid UTF-8, without '|' or a line break.
+// has, each trimmed, valid UTF-8, without '|' or a line break (LF or CR).
 func fuzzCheckCells(t *testing.T, pos table.Pos, cells []string, n int) {
 	t.Helper()
 	if len(cells) != n {
 		t.Fatalf("%v: %d cells, header has %d", pos, len(cells), n)
 	}
 	for _, c := range cells {
-		if !utf8.ValidString(c) || strings.ContainsAny(c, "|\n") || strings.TrimSpace(c) != c {
+		if !utf8.ValidString(c) || strings.ContainsAny(c, "|\n\r") || strings.TrimSpace(c) != c {
 			t.Fatalf("%v: cell %q", pos, c)
 		}
 	}
