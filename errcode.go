@@ -153,14 +153,14 @@ func Lookup(code string) (Code, bool) {
 }
 
 // ParseCode returns the Code a person means by s, leniently: a constant's
-// name (ScenarioNotFound), or a wire code in any case, with or without its
+// name in any case (ScenarioNotFound, scenarionotfound), or a wire code in any case, with or without its
 // "octopus." prefix, with APIG. for APIGW. (octopus.107002, 107002,
 // APIG.0308). For a code documented on several rows, it returns the first;
 // see [Rows]. Use [Lookup] for a wire code as sent.
 func ParseCode(s string) (Code, bool) {
 	s = strings.TrimSpace(s)
 	for c := range All() {
-		if c.Name() == s {
+		if strings.EqualFold(c.Name(), s) {
 			return c, true
 		}
 	}

@@ -56,7 +56,7 @@ func TestPlaceholdersNameTheRowsPlaceholders(t *testing.T) {
 func TestParseCodeReadsWhatAPersonTypes(t *testing.T) {
 	for in, want := range map[string]errcode.Code{
 		"octopus.107002": errcode.ScenarioNotFound, "OCTOPUS.107002": errcode.ScenarioNotFound,
-		"107002": errcode.ScenarioNotFound, " ScenarioNotFound ": errcode.ScenarioNotFound,
+		"107002": errcode.ScenarioNotFound, " ScenarioNotFound ": errcode.ScenarioNotFound, "scenarionotfound": errcode.ScenarioNotFound,
 		"apigw.0308": errcode.GatewayThrottled, "APIG.0308": errcode.GatewayThrottled, "apig.0308": errcode.GatewayThrottled,
 		"octopus.101006": errcode.Rows("octopus.101006")[0],
 	} {
@@ -64,7 +64,7 @@ func TestParseCodeReadsWhatAPersonTypes(t *testing.T) {
 		assert.True(t, ok, in)
 		assert.Equal(t, want, got, in)
 	}
-	for _, in := range []string{"", "octopus.", "999999", "scenarionotfound", "APIGW.9999"} {
+	for _, in := range []string{"", "octopus.", "999999", "APIGW.9999"} {
 		_, ok := errcode.ParseCode(in)
 		assert.False(t, ok, in)
 	}
