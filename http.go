@@ -216,7 +216,7 @@ func languageOf(w http.ResponseWriter) (int, http.ResponseWriter) {
 		case interface{ Unwrap() http.ResponseWriter }:
 			u = x.Unwrap()
 		default:
-			return current.Load().def, w
+			return negotiatorNow().def, w
 		}
 	}
 }
