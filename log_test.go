@@ -70,3 +70,12 @@ func TestLogAttrKeepsTheCausesStack(t *testing.T) {
 	got := logged(t, errcode.LogAttr(err))["error"].(map[string]any)
 	assert.Equal(t, "octopus.000131: Database access error: refused\nmain.load\n\t/srv/app/store.go:42", got["text"])
 }
+
+// LogAttr logs any error in the shape of the package's errors, with the
+// code found in its chain.
+func ExampleLogAttr() {
+	err := fmt.Errorf("import job 12: %w", errcode.InvalidRequestParam.With("key", "limit", "value", "-1"))
+	exampleLogger().Warn("import failed", errcode.LogAttr(err))
+	// Output:
+	// level=WARN msg="import failed" error.code=octopus.000003 error.status=400 error.params.key=limit error.params.value=-1 error.text="import job 12: octopus.000003: Request params [limit:-1] is invalid"
+}
