@@ -168,8 +168,11 @@ func write(w http.ResponseWriter, lang int, vary bool, err error) Code {
 // own (varyLanguage) when Vary names neither, keeping what it names.
 func addVary(h http.Header, own []string) {
 	old := h["Vary"]
-	if len(old) == 0 {
+	switch {
+	case len(old) == 0:
 		h["Vary"] = own
+		return
+	case len(old) == 1 && old[0] == varyLanguage:
 		return
 	}
 	var accept, xlang bool
