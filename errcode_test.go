@@ -227,9 +227,9 @@ func TestLogValue(t *testing.T) {
 	}))
 	err := errcode.InvalidRequestParam.With("key", "name", "value", "x").Wrap(errors.New("parse failed"))
 	log.Error("request failed", "err", err)
-	assert.JSONEq(t, `{"level":"ERROR","msg":"request failed","err":{"code":"octopus.000003","status":400,"params":{"key":"name","value":"x"},"cause":"parse failed"}}`, buf.String())
+	assert.JSONEq(t, `{"level":"ERROR","msg":"request failed","err":{"code":"octopus.000003","status":400,"params":{"key":"name","value":"x"},"text":"octopus.000003: Request params [name:x] is invalid: parse failed"}}`, buf.String())
 
 	buf.Reset()
 	log.Info("plain", "err", errcode.ScenarioNotFound.Wrap(nil))
-	assert.JSONEq(t, `{"level":"INFO","msg":"plain","err":{"code":"octopus.107002","status":404}}`, buf.String())
+	assert.JSONEq(t, `{"level":"INFO","msg":"plain","err":{"code":"octopus.107002","status":404,"text":"octopus.107002: Scenario is not exists"}}`, buf.String())
 }

@@ -1,7 +1,8 @@
 package errcode
 
 import (
-	"log/slog"
+	"fmt"
+	"io"
 
 	"golang.org/x/text/language"
 )
@@ -103,11 +104,31 @@ func (e *Error) Error() string {
 	if e == nil {
 		return "<nil>"
 	}
-	s := e.code.String() + ": " + e.expand(e.code.row().message[wireLanguage])
+	s := e.head()
 	if e.cause != nil {
 		s += ": " + e.cause.Error()
 	}
 	return s
+}
+
+// Format formats e for fmt: %v and %s give [Error.Error], %q quotes it,
+// and %+v gives the code and message, then the cause as %+v renders it, so
+// that a cause that keeps a stack trace prints it.
+func (e *Error) Format(s fmt.State, verb rune) {
+	switch {
+	case verb == 'v' && s.Flag('+') && e != nil && e.cause != nil:
+		io.WriteString(s, e.head())
+		fmt.Fprintf(s, ": %+v", e.cause)
+	case verb == 'q':
+		fmt.Fprintf(s, "%q", e.Error())
+	default:
+		io.WriteString(s, e.Error())
+	}
+}
+
+// head returns e's wire code and English message, its placeholders filled.
+func (e *Error) head() string {
+	return e.code.String() + ": " + e.expand(e.code.row().message[wireLanguage])
 }
 
 // Unwrap returns e's cause.
@@ -125,26 +146,3 @@ func (e *Error) Is(target error) bool { return sameWire(e.Code(), target) }
 // As sets *target to e's Code when target is a *Code, so that errors.As
 // finds the exact row of an *Error in a chain.
 func (e *Error) As(target any) bool { return setCode(target, e.Code()) }
-
-// LogValue returns e for log/slog: its code, status, placeholder values
-// (whole) and cause as attributes.
-func (e *Error) LogValue() slog.Value {
-	if e == nil {
-		return slog.StringValue("<nil>")
-	}
-	attrs := []slog.Attr{
-		slog.String("code", e.code.String()),
-		slog.Int("status", e.code.Status()),
-	}
-	if len(e.params) > 0 {
-		params := make([]any, 0, len(e.params))
-		for i := 0; i < len(e.params); i += 2 {
-			params = append(params, slog.String(e.params[i], e.params[i+1]))
-		}
-		attrs = append(attrs, slog.Group("params", params...))
-	}
-	if e.cause != nil {
-		attrs = append(attrs, slog.String("cause", e.cause.Error()))
-	}
-	return slog.GroupValue(attrs...)
-}

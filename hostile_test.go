@@ -540,7 +540,7 @@ func TestHostileWrite(t *testing.T) {
 		require.Equal(t, "text/plain", res.Header.Get("Content-Type"), "the header already sent stays")
 		require.Equal(t, "partial"+scenarioBody, rec.Body.String())
 	})
-	t.Run("after the handler wrote its header, on a real server", func(t *testing.T) {
+	t.Run("after the handler wrote its header, on a real server, HandlerFunc aborts", func(t *testing.T) {
 		var logged relSyncBuffer
 		srv := httptest.NewUnstartedServer(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
 			w.WriteHeader(http.StatusAccepted)
@@ -550,15 +550,12 @@ func TestHostileWrite(t *testing.T) {
 		srv.Config.ErrorLog = log.New(&logged, "", 0)
 		srv.Start()
 		defer srv.Close()
-		resp, err := srv.Client().Get(srv.URL)
-		require.NoError(t, err)
-		body, err := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		require.NoError(t, err)
-		require.Equal(t, http.StatusAccepted, resp.StatusCode)
-		require.Equal(t, "partial"+scenarioBody, string(body))
+		// Nothing was flushed: the connection closes before the header
+		// goes out.
+		_, err := srv.Client().Get(srv.URL)
+		require.ErrorIs(t, err, io.EOF)
 		srv.Close()
-		require.Contains(t, logged.String(), "superfluous response.WriteHeader call", "net/http notes the second status")
+		require.NotContains(t, logged.String(), "superfluous response.WriteHeader call")
 	})
 	t.Run("on a ResponseWriter whose Write fails", func(t *testing.T) {
 		for _, err := range []error{

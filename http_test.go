@@ -4,9 +4,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/octopus-go/errcode"
 	"github.com/stretchr/testify/assert"
@@ -221,4 +225,144 @@ func TestHandlerFuncRecoversPanics(t *testing.T) {
 	assert.PanicsWithValue(t, http.ErrAbortHandler, func() {
 		serve(nil, func(http.ResponseWriter, *http.Request) error { panic(http.ErrAbortHandler) })
 	})
+}
+
+// statusRecorder is an access-log middleware's ResponseWriter: it records
+// the status and, like many, has no Unwrap.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func accessLog(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(&statusRecorder{ResponseWriter: w}, r)
+	})
+}
+
+func TestHandlerFuncKeepsTheLanguageThroughAnyWrapper(t *testing.T) {
+	const zhBody = `{"error_code":"octopus.107002","error_msg":"场景不存在"}`
+	returns := errcode.HandlerFunc(notFound)
+	writes := errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		errcode.Write(w, errcode.ScenarioNotFound) // plain Write, on the HandlerFunc's w
+		return nil
+	})
+	timeout := func(h http.Handler) http.Handler { return http.TimeoutHandler(h, time.Minute, "timeout") }
+	for name, h := range map[string]http.Handler{
+		"Localize, access log, HandlerFunc returning":   errcode.Localize(accessLog(returns)),
+		"Localize, access log, HandlerFunc with Write":  errcode.Localize(accessLog(writes)),
+		"access log, HandlerFunc, no Localize":          accessLog(returns),
+		"HandlerFunc with Write, no Localize":           writes,
+		"Localize, TimeoutHandler, HandlerFunc":         errcode.Localize(timeout(returns)),
+		"Localize, TimeoutHandler, HandlerFunc, Write":  errcode.Localize(timeout(writes)),
+		"TimeoutHandler, Localize, HandlerFunc":         timeout(errcode.Localize(returns)),
+		"TimeoutHandler, HandlerFunc, no Localize":      timeout(returns),
+		"TimeoutHandler, HandlerFunc with Write":        timeout(writes),
+		"access log, Localize, access log, HandlerFunc": accessLog(errcode.Localize(accessLog(writes))),
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/scenarios/7", nil)
+		r.Header.Set("X-Language", "zh-cn")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		assert.Equal(t, http.StatusNotFound, w.Code, name)
+		assert.Equal(t, zhBody, w.Body.String(), name)
+		assert.Equal(t, []string{"Accept-Language, X-Language"}, w.Header()["Vary"], name)
+	}
+}
+
+func TestWriteOutsideLocalizeHasNoVary(t *testing.T) {
+	w := httptest.NewRecorder()
+	errcode.Write(w, errcode.ScenarioNotFound)
+	assert.NotContains(t, w.Header(), "Vary", "the body is the same for every request")
+}
+
+func TestLocalizedErrorsVary(t *testing.T) {
+	for _, tt := range []struct {
+		before []string
+		want   []string
+	}{
+		{nil, []string{"Accept-Language, X-Language"}},
+		{[]string{"Accept-Encoding"}, []string{"Accept-Encoding", "Accept-Language, X-Language"}},
+		{[]string{"Origin, accept-language"}, []string{"Origin, accept-language", "X-Language"}},
+		{[]string{"Origin", "X-Language"}, []string{"Origin", "X-Language", "Accept-Language"}},
+		{[]string{"Accept-Language, X-Language"}, []string{"Accept-Language, X-Language"}},
+		{[]string{"*"}, []string{"*"}},
+	} {
+		for name, answer := range map[string]func(w http.ResponseWriter, r *http.Request){
+			"Write under Localize": func(w http.ResponseWriter, r *http.Request) {
+				errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					errcode.Write(w, errcode.ScenarioNotFound)
+				})).ServeHTTP(w, r)
+			},
+			"ServeError": func(w http.ResponseWriter, r *http.Request) { errcode.ServeError(w, r, errcode.ScenarioNotFound) },
+			"HandlerFunc": func(w http.ResponseWriter, r *http.Request) {
+				errcode.HandlerFunc(notFound).ServeHTTP(w, r)
+			},
+		} {
+			w := httptest.NewRecorder()
+			if tt.before != nil {
+				w.Header()["Vary"] = slices.Clone(tt.before)
+			}
+			answer(w, httptest.NewRequest(http.MethodGet, "/", nil))
+			assert.Equal(t, tt.want, w.Header()["Vary"], "%s after %q", name, tt.before)
+		}
+	}
+}
+
+// TestEachResponseHasItsOwnHeaderValues checks that a middleware editing a
+// header value in place after Write changes that response alone.
+func TestEachResponseHasItsOwnHeaderValues(t *testing.T) {
+	mutate := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h.ServeHTTP(w, r)
+			for _, k := range []string{"Content-Type", "X-Content-Type-Options", "Vary"} {
+				if v := w.Header()[k]; len(v) > 0 {
+					v[0] = "mutated"
+				}
+			}
+		})
+	}
+	for name, h := range map[string]http.Handler{
+		"Write":       mutate(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { errcode.Write(w, errcode.ScenarioNotFound) })),
+		"Localize":    mutate(errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { errcode.Write(w, errcode.ScenarioNotFound) }))),
+		"HandlerFunc": mutate(errcode.HandlerFunc(notFound)),
+	} {
+		for range 2 {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
+			assert.Equal(t, "mutated", w.Header().Get("Content-Type"), name)
+		}
+		w := httptest.NewRecorder()
+		errcode.Write(w, errcode.ScenarioNotFound)
+		assert.Equal(t, http.Header{
+			"Content-Type":           {"application/json; charset=utf-8"},
+			"X-Content-Type-Options": {"nosniff"},
+		}, w.Header(), "%s: the next response is untouched", name)
+		w = httptest.NewRecorder()
+		errcode.ServeError(w, httptest.NewRequest(http.MethodGet, "/", nil), errcode.ScenarioNotFound)
+		assert.Equal(t, "Accept-Language, X-Language", w.Header().Get("Vary"), name)
+	}
+}
+
+// A proxy relays a dependency's error deliberately; any other service
+// answers it as its own internal error.
+func ExampleRelay() {
+	dep := errcode.FromResponse(&http.Response{
+		StatusCode: 401,
+		Header:     http.Header{},
+		Body:       io.NopCloser(strings.NewReader(`{"error_code":"octopus.000102","error_msg":"The request token expires"}`)),
+	})
+	for _, err := range []error{dep, errcode.Relay(dep)} {
+		w := httptest.NewRecorder()
+		errcode.Write(w, err)
+		fmt.Println(w.Code, w.Body.String())
+	}
+	// Output:
+	// 500 {"error_code":"octopus.000002","error_msg":"Internal server error"}
+	// 401 {"error_code":"octopus.000102","error_msg":"The request token expires"}
 }

@@ -1,6 +1,7 @@
 package errcode
 
 import (
+	"hash/maphash"
 	"net/http"
 	"strings"
 	"sync"
@@ -9,16 +10,28 @@ import (
 	"golang.org/x/text/language"
 )
 
-// tags are the catalog's languages, parsed from the generated languageTags.
-var tags = func() (t [numLanguages]language.Tag) {
-	for i, s := range languageTags {
-		t[i] = language.MustParse(s)
-	}
-	return t
-}()
+// Nothing here runs at init: the catalog's tags, the matcher and the
+// caches are built on first use, so that a program that only compares
+// codes never pays for them.
+
+var (
+	tagsOnce sync.Once
+	tagsVal  [numLanguages]language.Tag
+)
+
+// tags returns the catalog's languages, parsed from the generated
+// languageTags on first use.
+func tags() *[numLanguages]language.Tag {
+	tagsOnce.Do(func() {
+		for i, s := range languageTags {
+			tagsVal[i] = language.MustParse(s)
+		}
+	})
+	return &tagsVal
+}
 
 // Languages returns the languages of the catalog, English first.
-func Languages() []language.Tag { return append([]language.Tag(nil), tags[:]...) }
+func Languages() []language.Tag { return append([]language.Tag(nil), tags()[:]...) }
 
 // A negotiator picks a catalog language for a request. It is immutable but
 // for its caches; SetDefaultLanguage replaces it whole.
@@ -26,60 +39,72 @@ type negotiator struct {
 	def     int              // index of the default language
 	matcher language.Matcher // the catalog's languages, the default first
 	order   [numLanguages]int
-	accept  cache // Accept-Language value -> language index
-	xlang   cache // X-Language value -> language index, or noLanguage
+	// common holds the answers for the header values that browsers and
+	// clients commonly send, fixed when the negotiator is made, so that a
+	// flood of distinct values never evicts them.
+	commonAccept, commonX map[string]int
+	accept                cache // Accept-Language value -> language index
+	xlang                 cache // X-Language value -> language index, or noLanguage
 }
 
-var current atomic.Pointer[negotiator]
+var (
+	current     atomic.Pointer[negotiator]
+	currentOnce sync.Once
+)
 
-func init() { SetDefaultLanguage(language.English) }
+// negotiatorNow returns the negotiator in use, making the one with the
+// default English on first use.
+func negotiatorNow() *negotiator {
+	if n := current.Load(); n != nil {
+		return n
+	}
+	currentOnce.Do(func() { current.CompareAndSwap(nil, newNegotiator(wireLanguage)) })
+	return current.Load()
+}
 
 // SetDefaultLanguage makes the catalog language closest to tag the one
 // used when a request asks for none the catalog has, and by [Write] outside
-// [Localize]. It is safe to call at any time, but call it before serving:
-// a request being answered while it runs may get either language.
+// [Localize] and [HandlerFunc]. It is safe to call at any time, but call it
+// before serving: a request being answered while it runs may get either
+// language.
 func SetDefaultLanguage(tag language.Tag) {
-	base := current.Load()
-	if base == nil { // at init
-		base = newNegotiator(wireLanguage)
-	}
-	current.Store(newNegotiator(base.match(tag)).warm())
+	current.Store(newNegotiator(negotiatorNow().match(tag)))
 }
 
 // DefaultLanguage returns the language set by [SetDefaultLanguage].
-func DefaultLanguage() language.Tag { return tags[current.Load().def] }
+func DefaultLanguage() language.Tag { return tags()[negotiatorNow().def] }
 
 func newNegotiator(def int) *negotiator {
+	t := tags()
 	n := &negotiator{def: def}
 	supported := make([]language.Tag, 0, numLanguages)
-	supported = append(supported, tags[def])
+	supported = append(supported, t[def])
 	n.order[0] = def
-	for i, t := range tags {
+	for i, tag := range t {
 		if i != def {
 			n.order[len(supported)] = i
-			supported = append(supported, t)
+			supported = append(supported, tag)
 		}
 	}
 	n.matcher = language.NewMatcher(supported)
-	return n
-}
-
-// warm caches n's answers for common header values.
-func (n *negotiator) warm() *negotiator {
+	n.accept.seed = maphash.MakeSeed()
+	n.xlang.seed = maphash.MakeSeed()
+	n.commonAccept = make(map[string]int, len(commonAcceptLanguage))
 	for _, v := range commonAcceptLanguage {
-		n.acceptLanguage(v)
+		n.commonAccept[v] = n.matchAccept(v)
 	}
+	n.commonX = make(map[string]int, len(commonXLanguage))
 	for _, v := range commonXLanguage {
-		n.xLanguage(v)
+		n.commonX[v] = n.matchX(v)
 	}
 	return n
 }
 
-// Header values that browsers and clients commonly send, cached from the
-// start so that they never pay for x/text's parsing, even after a flood of
-// distinct values has filled the caches.
+// Header values that browsers and clients commonly send, answered from the
+// start so that they never pay for x/text's parsing, even during a flood of
+// distinct values.
 var (
-	commonAcceptLanguage = []string{
+	commonAcceptLanguage = [...]string{
 		"zh-CN,zh;q=0.9,en;q=0.8", "zh-CN,zh;q=0.9", "zh-CN,zh-Hans;q=0.9",
 		"zh-CN,zh;q=0.8,zh-TW;q=0.7,zh-HK;q=0.5,en-US;q=0.3,en;q=0.2",
 		"zh-CN,zh;q=0.9,en;q=0.8,en-GB;q=0.7,en-US;q=0.6",
@@ -87,7 +112,7 @@ var (
 		"en-US,en;q=0.9", "en-US,en;q=0.5", "en-GB,en;q=0.9", "en-GB,en-US;q=0.9,en;q=0.8",
 		"en-US", "en-us", "en", "en-GB", "*",
 	}
-	commonXLanguage = []string{"zh-cn", "zh_CN", "zh-CN", "zh", "en-us", "en_US", "en-US", "en"}
+	commonXLanguage = [...]string{"zh-cn", "zh_CN", "zh-CN", "zh", "en-us", "en_US", "en-US", "en"}
 )
 
 // match returns the index of the catalog language closest to tag, or the
@@ -102,33 +127,209 @@ func (n *negotiator) match(tag language.Tag) int {
 
 // langIndex returns the index of the catalog language closest to tag.
 func langIndex(tag language.Tag) int {
-	for i, t := range tags {
+	for i, t := range tags() {
 		if t == tag {
 			return i
 		}
 	}
-	return current.Load().match(tag)
+	return negotiatorNow().match(tag)
 }
 
 // Negotiate returns the catalog language for r: the one its X-Language
 // header names (zh-cn, zh_CN, en-us, en_US), if the catalog has it; else
 // the best match for its Accept-Language header, q-values and all; else
-// the default. Answers for header values seen before come from a small
-// cache, without allocating.
+// the default.
+//
+// Every field line counts. X-Language is read line by line: the first
+// line that names a catalog language decides. It names one when x/text
+// matches it to a catalog language with high confidence (zh, zh-cn, zh_CN,
+// en, en-GB, en_US); a tag x/text only relates to a catalog language by a
+// low-confidence guess (ur, zh-TW) leaves the decision to Accept-Language.
+// The Accept-Language lines are read as one list, joined with ", " as
+// RFC 9110 says; there a low-confidence match counts, as x/text's
+// language.MatchStrings has it.
+//
+// Answers for header values seen before come from small caches of fixed
+// size, without allocating; a flood of distinct values can evict them, but
+// never stops a new value from being cached.
 func Negotiate(r *http.Request) language.Tag {
-	return tags[negotiate(r.Header)]
+	return tags()[negotiate(r.Header)]
 }
 
 // negotiate returns the index of the catalog language for a request with
 // the header h.
 func negotiate(h http.Header) int {
-	n := current.Load()
-	if x := headerValue(h, "X-Language"); x != "" {
+	n := negotiatorNow()
+	for _, x := range h["X-Language"] {
+		if x == "" {
+			continue
+		}
 		if i := n.xLanguage(x); i != noLanguage {
 			return i
 		}
 	}
-	return n.acceptLanguage(headerValue(h, "Accept-Language"))
+	return n.acceptLanguage(h["Accept-Language"])
+}
+
+const noLanguage = -1
+
+// acceptLanguage returns the index of the catalog language that
+// language.MatchStrings picks for the Accept-Language field lines, joined.
+func (n *negotiator) acceptLanguage(lines []string) int {
+	switch {
+	case len(lines) == 0:
+		return n.def
+	case len(lines) == 1:
+		v := lines[0]
+		if v == "" {
+			return n.def
+		}
+		if i, ok := n.commonAccept[v]; ok {
+			return i
+		}
+		if i, ok := n.accept.get(v); ok {
+			return i
+		}
+		i := n.matchAccept(v)
+		n.accept.put(v, i)
+		return i
+	}
+	if i, ok := n.accept.getJoined(lines); ok {
+		return i
+	}
+	v := joinLines(lines)
+	i := n.matchAccept(v)
+	n.accept.put(v, i)
+	return i
+}
+
+// joinLines joins the non-empty field lines of a list-based header with
+// ", ", as RFC 9110 combines them.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// matchAccept returns the index of the catalog language that
+// language.MatchStrings picks for the Accept-Language value v.
+func (n *negotiator) matchAccept(v string) int {
+	if v == "" {
+		return n.def
+	}
+	_, i := language.MatchStrings(n.matcher, v)
+	return n.order[i]
+}
+
+// xLanguage returns the index of the catalog language that the X-Language
+// value v names, or noLanguage when v names none the catalog has.
+func (n *negotiator) xLanguage(v string) int {
+	if i, ok := n.commonX[v]; ok {
+		return i
+	}
+	if i, ok := n.xlang.get(v); ok {
+		return i
+	}
+	i := n.matchX(v)
+	n.xlang.put(v, i)
+	return i
+}
+
+// matchX returns the index of the catalog language that the X-Language
+// value v names with at least high confidence, or noLanguage.
+func (n *negotiator) matchX(v string) int {
+	tag, err := language.Parse(strings.ReplaceAll(v, "_", "-"))
+	if err != nil {
+		return noLanguage
+	}
+	if _, i, conf := n.matcher.Match(tag); conf >= language.High {
+		return n.order[i]
+	}
+	return noLanguage
+}
+
+// A cache maps header values to language indexes in a fixed number of
+// slots, each holding the last value whose seeded hash falls in it. Reads
+// take no lock and do not allocate; a write replaces one slot. Memory is
+// bounded (cacheSlots values of at most cacheKeyBytes each), and a flood of
+// distinct values can only evict other values, never keep a new one out:
+// the next request with a value evicted caches it again. The seed is
+// random, so that a sender cannot aim at the slot of a given value.
+type cache struct {
+	seed  maphash.Seed
+	slots [cacheSlots]atomic.Pointer[cacheEntry]
+}
+
+type cacheEntry struct {
+	key  string
+	lang int
+}
+
+const (
+	cacheSlots    = 256
+	cacheKeyBytes = 128
+)
+
+func (c *cache) get(k string) (int, bool) {
+	e := c.slots[maphash.String(c.seed, k)%cacheSlots].Load()
+	if e == nil || e.key != k {
+		return 0, false
+	}
+	return e.lang, true
+}
+
+// getJoined is get for the key joinLines(lines), without joining them.
+func (c *cache) getJoined(lines []string) (int, bool) {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	n := 0
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		if n > 0 {
+			h.WriteString(", ")
+			n += 2
+		}
+		h.WriteString(l)
+		n += len(l)
+	}
+	e := c.slots[h.Sum64()%cacheSlots].Load()
+	if e == nil || len(e.key) != n {
+		return 0, false
+	}
+	k := e.key
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		if len(k) < len(e.key) {
+			if !strings.HasPrefix(k, ", ") {
+				return 0, false
+			}
+			k = k[2:]
+		}
+		if !strings.HasPrefix(k, l) {
+			return 0, false
+		}
+		k = k[len(l):]
+	}
+	return e.lang, k == ""
+}
+
+func (c *cache) put(k string, lang int) {
+	if len(k) > cacheKeyBytes {
+		return
+	}
+	c.slots[maphash.String(c.seed, k)%cacheSlots].Store(&cacheEntry{key: strings.Clone(k), lang: lang})
 }
 
 // headerValue returns the first value of the canonical key k, without the
@@ -138,80 +339,4 @@ func headerValue(h http.Header, k string) string {
 		return v[0]
 	}
 	return ""
-}
-
-const noLanguage = -1
-
-// acceptLanguage returns the index of the catalog language that
-// language.MatchStrings picks for the Accept-Language value v.
-func (n *negotiator) acceptLanguage(v string) int {
-	if v == "" {
-		return n.def
-	}
-	if i, ok := n.accept.get(v); ok {
-		return i
-	}
-	_, i := language.MatchStrings(n.matcher, v)
-	n.accept.put(v, n.order[i])
-	return n.order[i]
-}
-
-// xLanguage returns the index of the catalog language that the X-Language
-// value v names, or noLanguage when v names none the catalog has.
-func (n *negotiator) xLanguage(v string) int {
-	if i, ok := n.xlang.get(v); ok {
-		return i
-	}
-	i := noLanguage
-	if tag, err := language.Parse(strings.ReplaceAll(v, "_", "-")); err == nil {
-		if _, mi, conf := n.matcher.Match(tag); conf != language.No {
-			i = n.order[mi]
-		}
-	}
-	n.xlang.put(v, i)
-	return i
-}
-
-// A cache maps header values to language indexes. Reads take no lock and
-// do not allocate; a write copies the map. It holds at most cacheEntries
-// values of at most cacheKeyBytes each, so that a flood of distinct headers
-// costs a lookup each but never grows memory.
-type cache struct {
-	m  atomic.Pointer[map[string]int]
-	mu sync.Mutex
-}
-
-const (
-	cacheEntries  = 256
-	cacheKeyBytes = 128
-)
-
-func (c *cache) get(k string) (int, bool) {
-	m := c.m.Load()
-	if m == nil {
-		return 0, false
-	}
-	i, ok := (*m)[k]
-	return i, ok
-}
-
-func (c *cache) put(k string, i int) {
-	if len(k) > cacheKeyBytes {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var old map[string]int
-	if p := c.m.Load(); p != nil {
-		old = *p
-	}
-	if len(old) >= cacheEntries {
-		return
-	}
-	m := make(map[string]int, len(old)+1)
-	for k, v := range old {
-		m[k] = v
-	}
-	m[strings.Clone(k)] = i
-	c.m.Store(&m)
 }

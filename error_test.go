@@ -1,0 +1,40 @@
+package errcode_test
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
+)
+
+// stackError is a cause that, like the errors of the popular stack
+// packages, prints its stack trace under %+v.
+type stackError struct{ msg string }
+
+func (e stackError) Error() string { return e.msg }
+
+func (e stackError) Format(s fmt.State, verb rune) {
+	io.WriteString(s, e.msg)
+	if verb == 'v' && s.Flag('+') {
+		io.WriteString(s, "\nmain.load\n\t/srv/app/store.go:42")
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	err := errcode.DatabaseAccessError.Wrap(stackError{"connection refused"})
+	assert.Equal(t, "octopus.000131: Database access error: connection refused\nmain.load\n\t/srv/app/store.go:42",
+		fmt.Sprintf("%+v", err), "%+v goes through the cause")
+	assert.Equal(t, "octopus.000131: Database access error: connection refused", fmt.Sprintf("%v", err))
+	assert.Equal(t, "octopus.000131: Database access error: connection refused", fmt.Sprintf("%s", err))
+	assert.Equal(t, `"octopus.000131: Database access error: connection refused"`, fmt.Sprintf("%q", err))
+
+	noCause := errcode.InvalidRequestParam.With("key", "k", "value", "v")
+	assert.Equal(t, "octopus.000003: Request params [k:v] is invalid", fmt.Sprintf("%+v", noCause))
+	plain := errcode.ScenarioNotFound.Wrap(errors.New("no rows"))
+	assert.Equal(t, "octopus.107002: Scenario is not exists: no rows", fmt.Sprintf("%+v", plain))
+	var nilErr *errcode.Error
+	assert.Equal(t, "<nil>", fmt.Sprintf("%+v", nilErr))
+}

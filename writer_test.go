@@ -1,0 +1,244 @@
+package errcode_test
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fakeWriter is a ResponseWriter with every optional method; capable
+// returns it behind a type that has only some of them.
+type fakeWriter struct {
+	header  http.Header
+	calls   []string
+	written strings.Builder
+}
+
+func (f *fakeWriter) Header() http.Header {
+	if f.header == nil {
+		f.header = http.Header{}
+	}
+	return f.header
+}
+func (f *fakeWriter) WriteHeader(int)             { f.calls = append(f.calls, "WriteHeader") }
+func (f *fakeWriter) Write(p []byte) (int, error) { return f.written.Write(p) }
+func (f *fakeWriter) Flush()                      { f.calls = append(f.calls, "Flush") }
+func (f *fakeWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	f.calls = append(f.calls, "Hijack")
+	return nil, nil, nil
+}
+func (f *fakeWriter) ReadFrom(r io.Reader) (int64, error) {
+	f.calls = append(f.calls, "ReadFrom")
+	return io.Copy(&f.written, r)
+}
+func (f *fakeWriter) WriteString(s string) (int, error) {
+	f.calls = append(f.calls, "WriteString")
+	return f.written.WriteString(s)
+}
+
+// The optional interfaces, as bits of a subset.
+const (
+	canFlush = 1 << iota
+	canHijack
+	canReadFrom
+	canWriteString
+	allSubsets = 1 << iota
+)
+
+// capable returns f as a ResponseWriter with exactly the optional
+// interfaces of the subset has.
+func capable(f *fakeWriter, has int) http.ResponseWriter {
+	type (
+		W = http.ResponseWriter
+		F = http.Flusher
+		H = http.Hijacker
+		R = io.ReaderFrom
+		S = io.StringWriter
+	)
+	switch has {
+	case 0:
+		return struct{ W }{f}
+	case canFlush:
+		return struct {
+			W
+			F
+		}{f, f}
+	case canHijack:
+		return struct {
+			W
+			H
+		}{f, f}
+	case canFlush | canHijack:
+		return struct {
+			W
+			F
+			H
+		}{f, f, f}
+	case canReadFrom:
+		return struct {
+			W
+			R
+		}{f, f}
+	case canFlush | canReadFrom:
+		return struct {
+			W
+			F
+			R
+		}{f, f, f}
+	case canHijack | canReadFrom:
+		return struct {
+			W
+			H
+			R
+		}{f, f, f}
+	case canFlush | canHijack | canReadFrom:
+		return struct {
+			W
+			F
+			H
+			R
+		}{f, f, f, f}
+	case canWriteString:
+		return struct {
+			W
+			S
+		}{f, f}
+	case canFlush | canWriteString:
+		return struct {
+			W
+			F
+			S
+		}{f, f, f}
+	case canHijack | canWriteString:
+		return struct {
+			W
+			H
+			S
+		}{f, f, f}
+	case canFlush | canHijack | canWriteString:
+		return struct {
+			W
+			F
+			H
+			S
+		}{f, f, f, f}
+	case canReadFrom | canWriteString:
+		return struct {
+			W
+			R
+			S
+		}{f, f, f}
+	case canFlush | canReadFrom | canWriteString:
+		return struct {
+			W
+			F
+			R
+			S
+		}{f, f, f, f}
+	case canHijack | canReadFrom | canWriteString:
+		return struct {
+			W
+			H
+			R
+			S
+		}{f, f, f, f}
+	default:
+		return f
+	}
+}
+
+// interfacesOf returns the subset of optional interfaces w has.
+func interfacesOf(w http.ResponseWriter) int {
+	has := 0
+	if _, ok := w.(http.Flusher); ok {
+		has |= canFlush
+	}
+	if _, ok := w.(http.Hijacker); ok {
+		has |= canHijack
+	}
+	if _, ok := w.(io.ReaderFrom); ok {
+		has |= canReadFrom
+	}
+	if _, ok := w.(io.StringWriter); ok {
+		has |= canWriteString
+	}
+	return has
+}
+
+// TestWrappersTellTheTruth checks, for every subset of the optional
+// interfaces, that the ResponseWriter Localize and HandlerFunc give a
+// handler has exactly those of the original, passes each call on, and
+// unwraps to the original.
+func TestWrappersTellTheTruth(t *testing.T) {
+	wrappers := map[string]func(http.Handler) http.Handler{
+		"Localize": errcode.Localize,
+		"HandlerFunc": func(h http.Handler) http.Handler {
+			return errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+				h.ServeHTTP(w, r)
+				return nil
+			})
+		},
+		"Localize around HandlerFunc": func(h http.Handler) http.Handler {
+			return errcode.Localize(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+				h.ServeHTTP(w, r)
+				return nil
+			}))
+		},
+	}
+	for name, wrap := range wrappers {
+		for has := range allSubsets {
+			f := new(fakeWriter)
+			original := capable(f, has)
+			require.Equal(t, has, interfacesOf(original), "the fake itself")
+			var got http.ResponseWriter
+			wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				got = w
+				assert.Equal(t, has, interfacesOf(w), "%s, subset %04b", name, has)
+				if fl, ok := w.(http.Flusher); ok {
+					fl.Flush()
+				}
+				if hj, ok := w.(http.Hijacker); ok {
+					hj.Hijack()
+				}
+				if rf, ok := w.(io.ReaderFrom); ok {
+					rf.ReadFrom(strings.NewReader("r"))
+				}
+				if sw, ok := w.(io.StringWriter); ok {
+					sw.WriteString("s")
+				}
+				w.Write([]byte("w"))
+			})).ServeHTTP(original, httptest.NewRequest(http.MethodGet, "/", nil))
+			require.NotNil(t, got)
+
+			var want []string
+			for bit, call := range []string{"Flush", "Hijack", "ReadFrom", "WriteString"} {
+				if has&(1<<bit) != 0 {
+					want = append(want, call)
+				}
+			}
+			assert.Equal(t, want, f.calls, "%s, subset %04b: each call reaches the original", name, has)
+
+			// Unwrap leads to the original, for http.ResponseController.
+			u := got
+			for u != original {
+				x, ok := u.(interface{ Unwrap() http.ResponseWriter })
+				require.True(t, ok, "%s, subset %04b: unwraps to the original", name, has)
+				u = x.Unwrap()
+			}
+			err := http.NewResponseController(got).Flush()
+			if has&canFlush != 0 {
+				assert.NoError(t, err)
+			} else {
+				assert.ErrorIs(t, err, http.ErrNotSupported, "%s, subset %04b: no Flush claimed", name, has)
+			}
+		}
+	}
+}
