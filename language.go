@@ -180,19 +180,10 @@ func (n *negotiator) acceptLanguage(lines []string) int {
 	case len(lines) == 0:
 		return n.def
 	case len(lines) == 1:
-		v := lines[0]
-		if v == "" {
+		if lines[0] == "" {
 			return n.def
 		}
-		if i, ok := n.commonAccept[v]; ok {
-			return i
-		}
-		if i, ok := n.accept.get(v); ok {
-			return i
-		}
-		i := n.matchAccept(v)
-		n.accept.put(v, i)
-		return i
+		return n.accept.answer(n.commonAccept, lines[0], n.matchAccept)
 	}
 	if i, ok := n.accept.getJoined(lines); ok {
 		return i
@@ -232,15 +223,7 @@ func (n *negotiator) matchAccept(v string) int {
 // xLanguage returns the index of the catalog language that the X-Language
 // value v names, or noLanguage when v names none the catalog has.
 func (n *negotiator) xLanguage(v string) int {
-	if i, ok := n.commonX[v]; ok {
-		return i
-	}
-	if i, ok := n.xlang.get(v); ok {
-		return i
-	}
-	i := n.matchX(v)
-	n.xlang.put(v, i)
-	return i
+	return n.xlang.answer(n.commonX, v, n.matchX)
 }
 
 // matchX returns the index of the catalog language that the X-Language
@@ -277,6 +260,20 @@ const (
 	cacheSlots    = 256
 	cacheKeyBytes = 128
 )
+
+// answer returns the answer for k from common, else from c, else from
+// match, which it then keeps in c.
+func (c *cache) answer(common map[string]int, k string, match func(string) int) int {
+	if i, ok := common[k]; ok {
+		return i
+	}
+	if i, ok := c.get(k); ok {
+		return i
+	}
+	i := match(k)
+	c.put(k, i)
+	return i
+}
 
 func (c *cache) get(k string) (int, bool) {
 	e := c.slots[maphash.String(c.seed, k)%cacheSlots].Load()
