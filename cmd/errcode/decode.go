@@ -11,9 +11,6 @@ import (
 	"golang.org/x/text/language"
 )
 
-// decodeCmd is "errcode decode".
-var decodeCmd = newSubcommand("decode")
-
 // maxInput is how much of its input decode reads; errcode.FromResponse
 // itself reads at most 1 MiB of a body.
 const maxInput = 4 << 20
@@ -21,21 +18,13 @@ const maxInput = 4 << 20
 // runDecode runs "errcode decode" with args, the arguments after the
 // command name, reading standard input from stdin.
 func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet(decodeCmd, stderr)
-	lang := langFlag(fs)
-	asJSON := jsonFlag(fs)
-	pos, exit, ok := parseArgs(decodeCmd, fs, args, stdout, stderr)
+	pos, out, exit, ok := parsePrinting(decodeCmd, args, stdout, stderr, nil)
 	if !ok {
 		return exit
 	}
 	if len(pos) > 1 {
 		fmt.Fprintf(stderr, "errcode decode: more than one FILE\n")
 		return usageError(decodeCmd, stderr)
-	}
-	tags, err := languages(*lang)
-	if err != nil {
-		fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
-		return exitUsage
 	}
 	in, name := stdin, "standard input"
 	if len(pos) == 1 && pos[0] != "-" {
@@ -60,17 +49,17 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	rerr := errcode.FromResponse(resp)
 	var re *errcode.ResponseError
 	if !errors.As(rerr, &re) {
-		if *asJSON {
+		if out.asJSON {
 			writeJSON(stdout, nil)
 		} else {
 			fmt.Fprintf(stdout, "status:      %s\nnot an error response\n", statusText(resp.StatusCode))
 		}
 		return exitOK
 	}
-	if *asJSON {
+	if out.asJSON {
 		writeJSON(stdout, []entry{decodedEntry(re)})
 	} else {
-		writeDecoded(stdout, re, tags)
+		writeDecoded(stdout, re, out.tags)
 	}
 	if re.Code == 0 {
 		return exitUndocumented

@@ -11,23 +11,12 @@ import (
 	"github.com/octopus-go/errcode"
 )
 
-// explainCmd is "errcode explain".
-var explainCmd = newSubcommand("explain")
-
 // runExplain runs "errcode explain" with args, the arguments after the
 // command name.
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet(explainCmd, stderr)
-	lang := langFlag(fs)
-	asJSON := jsonFlag(fs)
-	codes, exit, ok := parseArgs(explainCmd, fs, args, stdout, stderr)
+	codes, out, exit, ok := parsePrinting(explainCmd, args, stdout, stderr, nil)
 	if !ok {
 		return exit
-	}
-	tags, err := languages(*lang)
-	if err != nil {
-		fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
-		return exitUsage
 	}
 	if len(codes) == 0 {
 		fmt.Fprintln(stderr, "errcode explain: no CODE given")
@@ -36,26 +25,24 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	var entries []entry
 	printed := false
 	for _, arg := range codes {
-		rows := resolve(arg)
+		rows := resolve(arg, stderr)
 		if len(rows) == 0 {
-			fmt.Fprintf(stderr, "errcode: %s is not documented; nearest: %s\n",
-				escape(strings.TrimSpace(arg)), strings.Join(nearest(arg, 3), ", "))
 			exit = exitUndocumented
 			continue
 		}
 		for _, c := range rows {
-			if *asJSON {
+			if out.asJSON {
 				entries = append(entries, newEntry(c))
 				continue
 			}
 			if printed {
 				fmt.Fprintln(stdout)
 			}
-			writeRow(stdout, c, tags)
+			writeRow(stdout, c, out.tags)
 			printed = true
 		}
 	}
-	if *asJSON {
+	if out.asJSON {
 		writeJSON(stdout, entries)
 	}
 	return exit
@@ -63,10 +50,13 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 
 // resolve returns the rows that arg names, in catalog order: the one row
 // of a constant name, or every row of a wire code in any form that
-// [errcode.ParseCode] accepts.
-func resolve(arg string) []errcode.Code {
+// [errcode.ParseCode] accepts. When arg names none, it says so on stderr,
+// with the nearest codes, and returns nil.
+func resolve(arg string, stderr io.Writer) []errcode.Code {
 	c, ok := errcode.ParseCode(arg)
 	if !ok {
+		fmt.Fprintf(stderr, "errcode: %s is not documented; nearest: %s\n",
+			escape(strings.TrimSpace(arg)), strings.Join(nearest(arg, 3), ", "))
 		return nil
 	}
 	if strings.EqualFold(strings.TrimSpace(arg), c.Name()) {

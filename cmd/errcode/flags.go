@@ -70,14 +70,32 @@ func usageError(cmd subcommand, stderr io.Writer) int {
 	return exitUsage
 }
 
-// jsonFlag defines the -json flag on fs.
-func jsonFlag(fs *flag.FlagSet) *bool {
-	return fs.Bool("json", false, "print a JSON array of objects (their keys: see 'errcode -h')")
+// printing is what the flags of a command that prints rows ask for.
+type printing struct {
+	tags   []language.Tag // the languages to print (-lang)
+	asJSON bool           // print JSON (-json)
 }
 
-// langFlag defines the -lang flag on fs.
-func langFlag(fs *flag.FlagSet) *string {
-	return fs.String("lang", "", "print only this `language`, en or zh (text output; -json has every language)")
+// parsePrinting parses args for cmd, a command that prints rows: its flags
+// are -lang, -json and those that more, if not nil, defines. It returns the
+// positional arguments as parseArgs does; on a bad -lang, it prints the
+// error and returns exitUsage and ok false.
+func parsePrinting(cmd subcommand, args []string, stdout, stderr io.Writer, more func(*flag.FlagSet)) (pos []string, p printing, exit int, ok bool) {
+	fs := newFlagSet(cmd, stderr)
+	lang := fs.String("lang", "", "print only this `language`, en or zh (text output; -json has every language)")
+	fs.BoolVar(&p.asJSON, "json", false, "print a JSON array of objects (their keys: see 'errcode -h')")
+	if more != nil {
+		more(fs)
+	}
+	if pos, exit, ok = parseArgs(cmd, fs, args, stdout, stderr); !ok {
+		return nil, p, exit, false
+	}
+	var err error
+	if p.tags, err = languages(*lang); err != nil {
+		fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
+		return nil, p, exitUsage, false
+	}
+	return pos, p, exitOK, true
 }
 
 // languages returns the catalog languages to print for the -lang value s:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,18 +12,15 @@ import (
 	"golang.org/x/text/language"
 )
 
-// listCmd is "errcode list".
-var listCmd = newSubcommand("list")
-
 // runList runs "errcode list" with args, the arguments after the command
 // name.
 func runList(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet(listCmd, stderr)
-	lang := langFlag(fs)
-	asJSON := jsonFlag(fs)
-	status := fs.Int("status", 0, "only codes with this HTTP `status`")
-	grep := fs.String("grep", "", "only codes whose code, name, message or remediation contains `text`, in either language, ignoring case")
-	pos, exit, ok := parseArgs(listCmd, fs, args, stdout, stderr)
+	var status int
+	var grep string
+	pos, out, exit, ok := parsePrinting(listCmd, args, stdout, stderr, func(fs *flag.FlagSet) {
+		fs.IntVar(&status, "status", 0, "only codes with this HTTP `status`")
+		fs.StringVar(&grep, "grep", "", "only codes whose code, name, message or remediation contains `text`, in either language, ignoring case")
+	})
 	if !ok {
 		return exit
 	}
@@ -30,25 +28,20 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "errcode list: unexpected argument %q\n", pos[0])
 		return usageError(listCmd, stderr)
 	}
-	tags, err := languages(*lang)
-	if err != nil {
-		fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
-		return exitUsage
-	}
 	var rows []errcode.Code
 	for c := range errcode.All() {
-		if (*status == 0 || c.Status() == *status) && matches(c, *grep) {
+		if (status == 0 || c.Status() == status) && matches(c, grep) {
 			rows = append(rows, c)
 		}
 	}
-	if *asJSON {
+	if out.asJSON {
 		entries := make([]entry, len(rows))
 		for i, c := range rows {
 			entries[i] = newEntry(c)
 		}
 		writeJSON(stdout, entries)
 	} else if len(rows) > 0 {
-		writeTable(stdout, rows, tags[0])
+		writeTable(stdout, rows, out.tags[0])
 	}
 	if len(rows) == 0 {
 		fmt.Fprintln(stderr, "errcode: no documented code matches")

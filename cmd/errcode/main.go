@@ -19,6 +19,15 @@ const (
 	exitUsage        = 2
 )
 
+// The commands of errcode, each described by its section of the usage
+// text.
+var (
+	explainCmd = newSubcommand("explain")
+	listCmd    = newSubcommand("list")
+	decodeCmd  = newSubcommand("decode")
+	openapiCmd = newSubcommand("openapi")
+)
+
 // subcommands are the commands of errcode, in the order of the usage text.
 var subcommands = []subcommand{explainCmd, listCmd, decodeCmd, openapiCmd}
 

@@ -19,9 +19,6 @@ import (
 	"github.com/octopus-go/errcode"
 )
 
-// openapiCmd is "errcode openapi".
-var openapiCmd = newSubcommand("openapi")
-
 // runOpenAPI runs "errcode openapi" with args, the arguments after the
 // command name.
 func runOpenAPI(args []string, stdout, stderr io.Writer) int {
@@ -96,10 +93,8 @@ func selectRows(statuses []int, codes []string, stderr io.Writer) ([]errcode.Cod
 		}
 	}
 	for _, arg := range codes {
-		rows := resolve(arg)
+		rows := resolve(arg, stderr)
 		if len(rows) == 0 {
-			fmt.Fprintf(stderr, "errcode: %s is not documented; nearest: %s\n",
-				escape(strings.TrimSpace(arg)), strings.Join(nearest(arg, 3), ", "))
 			exit = exitUndocumented
 		}
 		for _, c := range rows {
