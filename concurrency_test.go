@@ -127,7 +127,7 @@ func relConcurrentStep(t *testing.T, client *http.Client, url string, codes []er
 	// moment: either, never a mix.
 	rec := httptest.NewRecorder()
 	errcode.Write(rec, e)
-	en, zh := relWant(t, c.String(), e.Message(language.English)), relWant(t, c.String(), e.Message(language.Chinese))
+	en, zh := jsonBody(t, c.String(), e.Message(language.English)), jsonBody(t, c.String(), e.Message(language.Chinese))
 	if body := rec.Body.String(); !assert.True(t, body == en || body == zh, "body %s", body) {
 		return false
 	}

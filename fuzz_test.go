@@ -37,14 +37,6 @@ func (b *relBody) Read(p []byte) (int, error) {
 
 func (b *relBody) Close() error { b.closed = true; return nil }
 
-// Bounds FromResponse keeps to: it decodes at most 1 MiB, drains at most
-// 64 KiB more, and keeps an excerpt of at most 256 bytes and "…".
-const (
-	relMaxBody    = 1 << 20
-	relMaxDrain   = 64 << 10
-	relMaxExcerpt = 256 + len("…")
-)
-
 // relBodySeeds are more bodies for FuzzFromResponse: the edges of JSON
 // where a decoder may disagree with encoding/json.
 var relBodySeeds = []string{
@@ -135,16 +127,16 @@ func FuzzFromResponse(f *testing.F) {
 		require.ErrorAs(t, err, &re)
 		require.Equal(t, status, re.StatusCode, "status kept")
 		require.True(t, b.closed, "body closed")
-		require.LessOrEqual(t, b.read, relMaxBody+relMaxDrain, "bounded read")
+		require.LessOrEqual(t, b.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "bounded read")
 		sameAsFromBody(t, re, status, resp.Header, body, nil)
 		msg := re.Error()
 		require.True(t, utf8.ValidString(msg), "Error() is valid UTF-8: %q", msg)
 		require.NotContains(t, msg, "\n")
 		require.NotContains(t, msg, "\r")
 		require.NotContains(t, msg, "\x1b")
-		require.LessOrEqual(t, len(msg), 3*4*(relMaxExcerpt+64), "Error() is bounded")
+		require.LessOrEqual(t, len(msg), 3*4*(errcode.MaxExcerptBytes+len("…")+64), "Error() is bounded")
 		require.True(t, utf8.ValidString(re.Excerpt), "excerpt %q", re.Excerpt)
-		require.LessOrEqual(t, len(re.Excerpt), relMaxExcerpt)
+		require.LessOrEqual(t, len(re.Excerpt), (errcode.MaxExcerptBytes + len("…")))
 		require.GreaterOrEqual(t, re.RetryAfter, 0*re.RetryAfter)
 		if requestID != "" {
 			require.Equal(t, requestID, re.RequestID, "X-Request-Id wins")
@@ -163,7 +155,7 @@ func FuzzFromResponse(f *testing.F) {
 		}
 
 		// The reference: what encoding/json reads from the first MiB.
-		want := relReference(body[:min(len(body), relMaxBody)], requestID)
+		want := relReference(body[:min(len(body), errcode.MaxBodyBytes)], requestID)
 		require.Equal(t, want.WireCode, re.WireCode, "error_code as encoding/json reads it")
 		require.Equal(t, want.Message, re.Message, "error_msg as encoding/json reads it")
 		require.Equal(t, want.RequestID, re.RequestID, "request id as encoding/json reads it")
@@ -172,7 +164,7 @@ func FuzzFromResponse(f *testing.F) {
 
 		// The oracle: a body of at most 1 MiB that encoding/json reads as
 		// an object whose one error_code key holds a documented code.
-		if len(body) > relMaxBody {
+		if len(body) > errcode.MaxBodyBytes {
 			return
 		}
 		var m map[string]any
@@ -331,29 +323,6 @@ func FuzzNegotiate(f *testing.F) {
 	})
 }
 
-// relCut is a placeholder value as a body repeats it: at most 128 bytes,
-// cut at a character boundary and ended with "…" when longer.
-func relCut(s string) string {
-	if len(s) <= 128 {
-		return s
-	}
-	cut := 128
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-// relWant is the body encoding/json writes for a code and message.
-func relWant(t testing.TB, code, msg string) string {
-	b, err := json.Marshal(struct {
-		Code string `json:"error_code"`
-		Msg  string `json:"error_msg"`
-	}{code, msg})
-	require.NoError(t, err)
-	return string(b)
-}
-
 // FuzzWritePlaceholders fills octopus.000003's placeholders with any
 // strings. The body must be valid JSON and valid UTF-8, with exactly the
 // keys error_code and error_msg and the row's code, in both languages; and
@@ -380,7 +349,7 @@ func FuzzWritePlaceholders(f *testing.F) {
 	f.Fuzz(func(t *testing.T, k, v string) {
 		rec := httptest.NewRecorder()
 		errcode.Write(rec, errcode.InvalidRequestParam.With("key", k, "value", v))
-		relCheckPlaceholderBody(t, rec, "Request params ["+relCut(k)+":"+relCut(v)+"] is invalid")
+		relCheckPlaceholderBody(t, rec, "Request params ["+cutValue(k)+":"+cutValue(v)+"] is invalid")
 
 		// In Chinese, through the middleware. Header values go through
 		// the map as they are, whatever bytes they hold.
@@ -389,7 +358,7 @@ func FuzzWritePlaceholders(f *testing.F) {
 		r.Header["K"], r.Header["V"] = []string{k}, []string{v}
 		rec = httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
-		relCheckPlaceholderBody(t, rec, "请求参数["+relCut(k)+":"+relCut(v)+"]错误")
+		relCheckPlaceholderBody(t, rec, "请求参数["+cutValue(k)+":"+cutValue(v)+"]错误")
 	})
 }
 
@@ -405,6 +374,6 @@ func relCheckPlaceholderBody(t *testing.T, rec *httptest.ResponseRecorder, msg s
 	require.Len(t, m, 2, "exactly two keys: %q", body)
 	require.Equal(t, "octopus.000003", m["error_code"])
 	require.IsType(t, "", m["error_msg"])
-	require.Equal(t, relWant(t, "octopus.000003", msg), string(body), "as encoding/json writes it")
+	require.Equal(t, jsonBody(t, "octopus.000003", msg), string(body), "as encoding/json writes it")
 	require.NotContains(t, string(body), "<", "HTML escaped")
 }

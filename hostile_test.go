@@ -177,7 +177,7 @@ func TestHostileResponseBodies(t *testing.T) {
 			tc.want.StatusCode = tc.status
 			require.Equal(t, tc.want, *re)
 			require.True(t, b.closed, "body closed")
-			require.LessOrEqual(t, b.read, relMaxBody+relMaxDrain, "bounded read")
+			require.LessOrEqual(t, b.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "bounded read")
 			sameAsFromBody(t, re, tc.status, h, tc.body, nil)
 			if tc.want.Code != 0 {
 				require.ErrorIs(t, err, tc.want.Code)
@@ -251,8 +251,8 @@ func TestHostileBodyThatNeverEnds(t *testing.T) {
 		require.Equal(t, 404, re.StatusCode)
 		require.Empty(t, re.WireCode, "a cut body is no JSON")
 		require.Equal(t, prefix+strings.Repeat("x", 256-len(prefix))+"…", re.Excerpt)
-		require.GreaterOrEqual(t, body.read, relMaxBody, "reads the 1 MiB it decodes")
-		require.LessOrEqual(t, body.read, relMaxBody+relMaxDrain, "then drains at most 64 KiB")
+		require.GreaterOrEqual(t, body.read, errcode.MaxBodyBytes, "reads the 1 MiB it decodes")
+		require.LessOrEqual(t, body.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "then drains at most 64 KiB")
 		require.True(t, body.closed)
 	})
 	t.Run("server", func(t *testing.T) {

@@ -94,7 +94,7 @@ func TestNoLeakForEveryCode(t *testing.T) {
 				} {
 					what := fmt.Sprintf("%s (%s), %s cause, %s, Accept-Language %q", c.Name(), c, name, tc.how, l.accept)
 					rec := relServe(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return tc.err }), l.accept)
-					relNoLeak(t, rec, c.Status(), relWant(t, c.String(), tc.msg), what)
+					relNoLeak(t, rec, c.Status(), jsonBody(t, c.String(), tc.msg), what)
 				}
 			}
 		}
@@ -118,7 +118,7 @@ func TestNoLeakForForeignErrors(t *testing.T) {
 				what := fmt.Sprintf("%s cause %s, Accept-Language %q", name, how, l.accept)
 				rec := relServe(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return err }), l.accept)
 				relNoLeak(t, rec, http.StatusInternalServerError,
-					relWant(t, "octopus.000002", errcode.InternalServerError.Message(l.tag)), what)
+					jsonBody(t, "octopus.000002", errcode.InternalServerError.Message(l.tag)), what)
 			}
 		}
 	}
@@ -136,7 +136,7 @@ func TestNoLeakFromUpstreamResponse(t *testing.T) {
 			return errcode.Relay(fmt.Errorf("calling upstream: %w", upstream))
 		}), l.accept)
 		relNoLeak(t, rec, http.StatusNotFound,
-			relWant(t, "octopus.107002", errcode.ScenarioNotFound.Message(l.tag)), "upstream, "+l.accept)
+			jsonBody(t, "octopus.107002", errcode.ScenarioNotFound.Message(l.tag)), "upstream, "+l.accept)
 	}
 }
 
@@ -169,7 +169,7 @@ func TestNoLeakFromPanics(t *testing.T) {
 		for _, l := range relLanguages {
 			rec := relServe(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error { panic(v) }), l.accept)
 			relNoLeak(t, rec, http.StatusInternalServerError,
-				relWant(t, "octopus.000002", errcode.InternalServerError.Message(l.tag)), name+", "+l.accept)
+				jsonBody(t, "octopus.000002", errcode.InternalServerError.Message(l.tag)), name+", "+l.accept)
 		}
 	}
 	t.Run("a nil-pointer dereference", func(t *testing.T) {
@@ -178,7 +178,7 @@ func TestNoLeakFromPanics(t *testing.T) {
 			return errors.New(p.secret)
 		}), "zh")
 		relNoLeak(t, rec, http.StatusInternalServerError,
-			relWant(t, "octopus.000002", errcode.InternalServerError.Message(language.Chinese)), "nil dereference")
+			jsonBody(t, "octopus.000002", errcode.InternalServerError.Message(language.Chinese)), "nil dereference")
 	})
 	// The panic is for the logs, which keep it.
 	require.Contains(t, logs.String(), "hunter2", "the panic value is logged")
