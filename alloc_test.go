@@ -16,17 +16,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const allocRuns = 200
-
-// allocs returns the allocations of one call of f, on average.
-func allocs(t *testing.T, f func()) float64 {
-	t.Helper()
-	if raceEnabled {
-		t.Skip("the race detector changes allocation counts")
-	}
-	return testing.AllocsPerRun(allocRuns, f)
-}
-
 // TestAllocsWriteConst allows Write of a constant one allocation: the
 // header values each response owns (Content-Type, X-Content-Type-Options
 // and, when localized, Vary, in one backing array).
@@ -38,7 +27,7 @@ func TestAllocsWriteConst(t *testing.T) {
 	})
 	t.Run("zh", func(t *testing.T) {
 		inner := newDiscardWriter()
-		w := localized(t, inner, "Accept-Language", "zh-CN")
+		w := localized(t, inner, header("Accept-Language", "zh-CN"))
 		assert.Equal(t, 1.0, allocs(t, func() {
 			delete(inner.h, "Vary") // as on a new response
 			errcode.Write(w, errcode.ScenarioNotFound)
@@ -74,7 +63,7 @@ func TestAllocsLookup(t *testing.T) {
 func TestAllocsNegotiate(t *testing.T) {
 	for _, tc := range negotiationCases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := negotiationRequest(tc.header, tc.value)
+			r := request(header(tc.header, tc.value))
 			assert.Zero(t, allocs(t, func() { errcode.Negotiate(r) }))
 		})
 	}
@@ -86,15 +75,14 @@ func TestAllocsNegotiate(t *testing.T) {
 // (the *ResponseError and the io.LimitReader of the drain). The baselines
 // are measured here, so that the target follows the standard library.
 func TestAllocsFromResponse(t *testing.T) {
-	body := new(resetBody)
-	resp := errorResponse(body)
+	resp, body := octopusErrorResponse()
 	var err error
 	got := allocs(t, func() {
-		body.reset()
+		body.reset(octopusErrorBody)
 		err = errcode.FromResponse(resp)
 	})
 	read := allocs(t, func() {
-		body.reset()
+		body.reset(octopusErrorBody)
 		io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 		resp.Body.Close()
 	})
@@ -110,20 +98,10 @@ func TestAllocsFromResponse(t *testing.T) {
 // TestAllocsNegotiateAfterFlood checks that common headers stay free
 // after a flood of distinct Accept-Language values has filled the cache.
 func TestAllocsNegotiateAfterFlood(t *testing.T) {
-	if raceEnabled {
-		t.Skip("the race detector changes allocation counts")
-	}
-	// A fresh negotiator, with empty caches, before and after.
-	errcode.SetDefaultLanguage(errcode.DefaultLanguage())
-	t.Cleanup(func() { errcode.SetDefaultLanguage(errcode.DefaultLanguage()) })
-	for i := range 1000 {
-		r := negotiationRequest("Accept-Language", fmt.Sprintf("de-DE,fr;q=0.%d", i))
-		require.Equal(t, errcode.DefaultLanguage(), errcode.Negotiate(r))
-		r = negotiationRequest("X-Language", fmt.Sprintf("x-%d", i))
-		require.Equal(t, errcode.DefaultLanguage(), errcode.Negotiate(r))
-	}
+	skipUnderRace(t)
+	flood(t, 1000)
 	for _, tc := range negotiationCases {
-		r := negotiationRequest(tc.header, tc.value)
+		r := request(header(tc.header, tc.value))
 		assert.Zero(t, allocs(t, func() { errcode.Negotiate(r) }), tc.name)
 	}
 }

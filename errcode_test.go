@@ -1,11 +1,9 @@
 package errcode_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"testing"
 
 	"github.com/octopus-go/errcode"
@@ -216,20 +214,13 @@ func TestAllListsEveryRowOnce(t *testing.T) {
 }
 
 func TestLogValue(t *testing.T) {
-	var buf bytes.Buffer
-	log := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{
-		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
-			if a.Key == slog.TimeKey {
-				return slog.Attr{}
-			}
-			return a
-		},
-	}))
+	var logs logRecorder
+	log := logs.logger()
 	err := errcode.InvalidRequestParam.With("key", "name", "value", "x").Wrap(errors.New("parse failed"))
 	log.Error("request failed", "err", err)
-	assert.JSONEq(t, `{"level":"ERROR","msg":"request failed","err":{"code":"octopus.000003","status":400,"params":{"key":"name","value":"x"},"text":"octopus.000003: Request params [name:x] is invalid: parse failed"}}`, buf.String())
+	assert.JSONEq(t, `{"level":"ERROR","msg":"request failed","err":{"code":"octopus.000003","status":400,"params":{"key":"name","value":"x"},"text":"octopus.000003: Request params [name:x] is invalid: parse failed"}}`, logs.String())
 
-	buf.Reset()
+	logs = logRecorder{}
 	log.Info("plain", "err", errcode.ScenarioNotFound.Wrap(nil))
-	assert.JSONEq(t, `{"level":"INFO","msg":"plain","err":{"code":"octopus.107002","status":404,"text":"octopus.107002: Scenario is not exists"}}`, buf.String())
+	assert.JSONEq(t, `{"level":"INFO","msg":"plain","err":{"code":"octopus.107002","status":404,"text":"octopus.107002: Scenario is not exists"}}`, logs.String())
 }

@@ -3,25 +3,11 @@ package errcode_test
 import (
 	"errors"
 	"fmt"
-	"io"
 	"testing"
 
 	"github.com/octopus-go/errcode"
 	"github.com/stretchr/testify/assert"
 )
-
-// stackError is a cause that, like the errors of the popular stack
-// packages, prints its stack trace under %+v.
-type stackError struct{ msg string }
-
-func (e stackError) Error() string { return e.msg }
-
-func (e stackError) Format(s fmt.State, verb rune) {
-	io.WriteString(s, e.msg)
-	if verb == 'v' && s.Flag('+') {
-		io.WriteString(s, "\nmain.load\n\t/srv/app/store.go:42")
-	}
-}
 
 func TestErrorFormat(t *testing.T) {
 	err := errcode.DatabaseAccessError.Wrap(stackError{"connection refused"})

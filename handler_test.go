@@ -1,8 +1,6 @@
 package errcode_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,48 +17,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// logRecorder is a slog.Logger whose JSON records, without their time,
-// can be read back.
-type logRecorder struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logRecorder) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logRecorder) logger() *slog.Logger {
-	return slog.New(slog.NewJSONHandler(l, &slog.HandlerOptions{
-		Level: slog.LevelDebug,
-		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
-			if len(groups) == 0 && a.Key == slog.TimeKey {
-				return slog.Attr{}
-			}
-			return a
-		},
-	}))
-}
-
-// records returns the records logged so far.
-func (l *logRecorder) records(t *testing.T) []map[string]any {
-	t.Helper()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	var recs []map[string]any
-	for _, line := range strings.Split(strings.TrimSpace(l.buf.String()), "\n") {
-		if line == "" {
-			continue
-		}
-		var m map[string]any
-		require.NoError(t, json.Unmarshal([]byte(line), &m), line)
-		recs = append(recs, m)
-	}
-	return recs
-}
 
 // observation is one call of Options.Observe.
 type observation struct {
@@ -256,7 +212,7 @@ func TestHandlerFuncAbortsAStartedResponse(t *testing.T) {
 			assert.Equal(t, "id,name\n1,a\n", string(body), "no error body after the content")
 
 			srv.Close()
-			assert.Empty(t, serverLog.buf.String(), "no superfluous WriteHeader, and net/http logs no abort")
+			assert.Empty(t, serverLog.String(), "no superfluous WriteHeader, and net/http logs no abort")
 			recs := logs.records(t)
 			require.Len(t, recs, 1)
 			assert.Equal(t, "ERROR", recs[0]["level"])

@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -24,31 +22,9 @@ import (
 // a client (response bodies), and what a caller can put in a placeholder.
 // docs/reliability.md lists the classes tried and what each must give.
 
-// relForever streams its pattern without end, counting what it gives.
-type relForever struct {
-	prefix  []byte
-	pattern byte
-	read    int
-	closed  bool
-}
-
-func (r *relForever) Read(p []byte) (int, error) {
-	n := 0
-	if r.read < len(r.prefix) {
-		n = copy(p, r.prefix[r.read:])
-	}
-	for i := n; i < len(p); i++ {
-		p[i] = r.pattern
-	}
-	r.read += len(p)
-	return len(p), nil
-}
-
-func (r *relForever) Close() error { r.closed = true; return nil }
-
-// relJSON10MiB is a documented error body padded to 10 MiB: valid JSON,
+// json10MiB is a documented error body padded to 10 MiB: valid JSON,
 // but cut at the 1 MiB FromResponse reads.
-func relJSON10MiB() []byte {
+func json10MiB() []byte {
 	head := `{"error_code":"octopus.107002","error_msg":"Scenario is not exists","pad":"`
 	b := make([]byte, 0, 10<<20)
 	b = append(b, head...)
@@ -56,11 +32,11 @@ func relJSON10MiB() []byte {
 	return append(b, `"}`...)
 }
 
-const relNginx502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n" +
+const nginx502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n" +
 	"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
 
 func TestHostileResponseBodies(t *testing.T) {
-	json10 := relJSON10MiB()
+	json10 := json10MiB()
 	deep := strings.Repeat(`{"error":`, 10000) + `{"error_code":"octopus.107002"}` + strings.Repeat("}", 10000)
 	deepArray := strings.Repeat("[", 10000) + strings.Repeat("]", 10000)
 	longHTML := "<!DOCTYPE html><html><body>" + strings.Repeat("<p>Service Unavailable</p>", 40) + "</body></html>"
@@ -136,8 +112,8 @@ func TestHostileResponseBodies(t *testing.T) {
 		{
 			name: "an HTML 502 page from a proxy", status: 502,
 			header: http.Header{"Content-Type": {"text/html"}, "X-Request-Id": {"gw-1"}},
-			body:   []byte(relNginx502),
-			want:   errcode.ResponseError{RequestID: "gw-1", Excerpt: strings.TrimSpace(relNginx502)},
+			body:   []byte(nginx502),
+			want:   errcode.ResponseError{RequestID: "gw-1", Excerpt: strings.TrimSpace(nginx502)},
 		},
 		{
 			name: "a long HTML page: 256 bytes and …", status: 503, body: []byte(longHTML),
@@ -162,11 +138,11 @@ func TestHostileResponseBodies(t *testing.T) {
 			name: "a malformed Retry-After is no wait", status: 429,
 			header: http.Header{"Retry-After": {"soon"}},
 			body:   []byte(`{"code":"APIGW.0308","message":"The throttling threshold has been reached."}`),
-			want:   errcode.ResponseError{Code: relLookup(t, "APIGW.0308"), WireCode: "APIGW.0308", Message: "The throttling threshold has been reached."},
+			want:   errcode.ResponseError{Code: errcode.GatewayThrottled, WireCode: "APIGW.0308", Message: "The throttling threshold has been reached."},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := &relBody{r: bytes.NewReader(tc.body)}
+			b := &fakeBody{r: bytes.NewReader(tc.body)}
 			h := tc.header
 			if h == nil {
 				h = http.Header{}
@@ -192,7 +168,7 @@ func TestHostileResponseBodies(t *testing.T) {
 		require.True(t, errcode.Retryable(err))
 	})
 	t.Run("the proxy's 502 is retryable", func(t *testing.T) {
-		err := errcode.FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(strings.NewReader(relNginx502))})
+		err := errcode.FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(strings.NewReader(nginx502))})
 		require.True(t, errcode.Retryable(err))
 		require.Contains(t, err.Error(), "502 Bad Gateway")
 	})
@@ -235,16 +211,10 @@ func TestHostileRetryAfter(t *testing.T) {
 	require.InDelta(t, 5*time.Minute, wait, float64(2*time.Second))
 }
 
-func relLookup(t *testing.T, code string) errcode.Code {
-	c, ok := errcode.Lookup(code)
-	require.True(t, ok, code)
-	return c
-}
-
 func TestHostileBodyThatNeverEnds(t *testing.T) {
 	t.Run("reader", func(t *testing.T) {
 		const prefix = `{"error_code":"octopus.107002","error_msg":"`
-		body := &relForever{prefix: []byte(prefix), pattern: 'x'}
+		body := &fakeBody{r: io.MultiReader(strings.NewReader(prefix), endless('x'))}
 		err := errcode.FromResponse(&http.Response{StatusCode: 404, Body: body})
 		var re *errcode.ResponseError
 		require.ErrorAs(t, err, &re)
@@ -256,14 +226,11 @@ func TestHostileBodyThatNeverEnds(t *testing.T) {
 		require.True(t, body.closed)
 	})
 	t.Run("server", func(t *testing.T) {
-		var sent relCounter
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			chunk := bytes.Repeat([]byte("<p>busy</p>"), 1000)
 			for {
-				n, err := w.Write(chunk)
-				sent.add(n)
-				if err != nil {
+				if _, err := w.Write(chunk); err != nil {
 					return
 				}
 			}
@@ -290,31 +257,6 @@ func TestHostileBodyThatNeverEnds(t *testing.T) {
 	})
 }
 
-// relCounter counts bytes across goroutines.
-type relCounter struct {
-	mu sync.Mutex
-	n  int
-}
-
-func (c *relCounter) add(n int) { c.mu.Lock(); c.n += n; c.mu.Unlock() }
-
-// relNegotiate returns the language Negotiate picks for the headers.
-func relNegotiate(accept, xlang string) language.Tag {
-	r := &http.Request{Header: http.Header{}}
-	if accept != "" {
-		r.Header["Accept-Language"] = []string{accept}
-	}
-	if xlang != "" {
-		r.Header["X-Language"] = []string{xlang}
-	}
-	return errcode.Negotiate(r)
-}
-
-var (
-	relEN = language.MustParse("en-US")
-	relZH = language.MustParse("zh-CN")
-)
-
 func TestHostileRequestHeaders(t *testing.T) {
 	tags := func(n int, tag string) string { return strings.TrimSuffix(strings.Repeat(tag+",", n), ",") }
 	for _, tc := range []struct {
@@ -322,63 +264,63 @@ func TestHostileRequestHeaders(t *testing.T) {
 		accept, xlang string
 		want          language.Tag
 	}{
-		{"none", "", "", relEN},
-		{"100 KiB of zh-CN: over x/text's 1000 subtags, ignored", strings.Repeat("zh-CN,", 100<<10/6), "", relEN},
-		{"100 KiB of fr;q=0.9 then zh", strings.Repeat("fr;q=0.9,", 100<<10/9) + "zh", "", relZH},
-		{"zh then 100 KiB of spaces", "zh," + strings.Repeat(" ", 100<<10), "", relZH},
-		{"100 KiB of one bad tag", strings.Repeat("a", 100<<10), "", relEN},
-		{"5,000 tags fr;q=0.9, then zh;q=0.5", tags(5000, "fr;q=0.9") + ",zh;q=0.5", "", relZH},
-		{"5,000 tags zh", tags(5000, "zh"), "", relZH},
-		{"zh then 5,000 en-GB: 5,000 subtags, ignored", "zh," + tags(5000, "en-GB"), "", relEN},
-		{"q not a number", "zh;q=abc", "", relEN},
-		{"q empty", "zh;q=", "", relEN},
-		{"q hexadecimal", "zh;q=0x1", "", relEN},
-		{"q upper-case Q", "zh;Q=0.5", "", relEN},
-		{"q twice", "zh;q=0.5;q=0.6", "", relEN},
-		{"q negative", "zh;q=-1", "", relEN},
-		{"q zero", "zh;q=0", "", relEN},
-		{"q above 1", "zh;q=2", "", relZH},
-		{"q with spaces", "zh ; q = 0.5", "", relZH},
-		{"q NaN", "zh;q=NaN", "", relZH},
-		{"a parameter other than q", "zh;foo=bar", "", relEN},
-		{"q zero for English", "en;q=0, zh;q=0.1", "", relZH},
-		{"*", "*", "", relEN},
-		{"* before zh", "*;q=0.5, zh;q=0.1", "", relZH},
-		{"unknown language", "tlh", "", relEN},
-		{"unknown region", "zz-ZZ", "", relEN},
-		{"private use", "x-pirate", "", relEN},
-		{"grandfathered", "i-klingon", "", relEN},
-		{"unknown then zh", "fr, de;q=0.9, zh;q=0.1", "", relZH},
-		{"case and underscore", "ZH_cn", "", relZH},
-		{"Traditional Chinese gets Chinese", "zh-TW", "", relZH},
-		{"invalid UTF-8", "zh\xff", "", relEN},
-		{"X-Language wins", "en", "zh_CN", relZH},
-		{"X-Language en_US wins", "zh", "en_US", relEN},
-		{"X-Language unknown: Accept-Language", "zh", "fr", relZH},
-		{"X-Language *: Accept-Language", "zh", "*", relZH},
-		{"X-Language of 100 KiB: Accept-Language", "zh", strings.Repeat("x_", 50<<10), relZH},
-		{"X-Language of 100 KiB of subtags: refused, Accept-Language", "en", "zh-" + strings.Repeat("abcde-", 17<<10) + "x", relEN},
-		{"X-Language invalid UTF-8", "zh", "en\xff", relZH},
+		{"none", "", "", enUS},
+		{"100 KiB of zh-CN: over x/text's 1000 subtags, ignored", strings.Repeat("zh-CN,", 100<<10/6), "", enUS},
+		{"100 KiB of fr;q=0.9 then zh", strings.Repeat("fr;q=0.9,", 100<<10/9) + "zh", "", zhCN},
+		{"zh then 100 KiB of spaces", "zh," + strings.Repeat(" ", 100<<10), "", zhCN},
+		{"100 KiB of one bad tag", strings.Repeat("a", 100<<10), "", enUS},
+		{"5,000 tags fr;q=0.9, then zh;q=0.5", tags(5000, "fr;q=0.9") + ",zh;q=0.5", "", zhCN},
+		{"5,000 tags zh", tags(5000, "zh"), "", zhCN},
+		{"zh then 5,000 en-GB: 5,000 subtags, ignored", "zh," + tags(5000, "en-GB"), "", enUS},
+		{"q not a number", "zh;q=abc", "", enUS},
+		{"q empty", "zh;q=", "", enUS},
+		{"q hexadecimal", "zh;q=0x1", "", enUS},
+		{"q upper-case Q", "zh;Q=0.5", "", enUS},
+		{"q twice", "zh;q=0.5;q=0.6", "", enUS},
+		{"q negative", "zh;q=-1", "", enUS},
+		{"q zero", "zh;q=0", "", enUS},
+		{"q above 1", "zh;q=2", "", zhCN},
+		{"q with spaces", "zh ; q = 0.5", "", zhCN},
+		{"q NaN", "zh;q=NaN", "", zhCN},
+		{"a parameter other than q", "zh;foo=bar", "", enUS},
+		{"q zero for English", "en;q=0, zh;q=0.1", "", zhCN},
+		{"*", "*", "", enUS},
+		{"* before zh", "*;q=0.5, zh;q=0.1", "", zhCN},
+		{"unknown language", "tlh", "", enUS},
+		{"unknown region", "zz-ZZ", "", enUS},
+		{"private use", "x-pirate", "", enUS},
+		{"grandfathered", "i-klingon", "", enUS},
+		{"unknown then zh", "fr, de;q=0.9, zh;q=0.1", "", zhCN},
+		{"case and underscore", "ZH_cn", "", zhCN},
+		{"Traditional Chinese gets Chinese", "zh-TW", "", zhCN},
+		{"invalid UTF-8", "zh\xff", "", enUS},
+		{"X-Language wins", "en", "zh_CN", zhCN},
+		{"X-Language en_US wins", "zh", "en_US", enUS},
+		{"X-Language unknown: Accept-Language", "zh", "fr", zhCN},
+		{"X-Language *: Accept-Language", "zh", "*", zhCN},
+		{"X-Language of 100 KiB: Accept-Language", "zh", strings.Repeat("x_", 50<<10), zhCN},
+		{"X-Language of 100 KiB of subtags: refused, Accept-Language", "en", "zh-" + strings.Repeat("abcde-", 17<<10) + "x", enUS},
+		{"X-Language invalid UTF-8", "zh", "en\xff", zhCN},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			require.Equal(t, tc.want, relNegotiate(tc.accept, tc.xlang))
-			require.Equal(t, tc.want, relNegotiate(tc.accept, tc.xlang), "again, from the cache if short")
+			require.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)))
+			require.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)), "again, from the cache if short")
 		})
 	}
 
 	t.Run("a service default of Chinese", func(t *testing.T) {
 		errcode.SetDefaultLanguage(language.Chinese)
 		t.Cleanup(func() { errcode.SetDefaultLanguage(language.English) })
-		require.Equal(t, relZH, relNegotiate("", ""))
-		require.Equal(t, relZH, relNegotiate("fr", ""))
-		require.Equal(t, relZH, relNegotiate("x-pirate", ""))
+		require.Equal(t, zhCN, negotiate(nil))
+		require.Equal(t, zhCN, negotiate(header("Accept-Language", "fr")))
+		require.Equal(t, zhCN, negotiate(header("Accept-Language", "x-pirate")))
 		// CLDR's language matching, which x/text follows, sends a speaker
 		// of Urdu or Klingon to English rather than to the default.
-		require.Equal(t, relEN, relNegotiate("ur", ""))
-		require.Equal(t, relEN, relNegotiate("tlh", ""))
-		require.Equal(t, relZH, relNegotiate("zh;q=abc", ""))
-		require.Equal(t, relEN, relNegotiate("en", ""))
-		require.Equal(t, relEN, relNegotiate("", "en_US"))
+		require.Equal(t, enUS, negotiate(header("Accept-Language", "ur")))
+		require.Equal(t, enUS, negotiate(header("Accept-Language", "tlh")))
+		require.Equal(t, zhCN, negotiate(header("Accept-Language", "zh;q=abc")))
+		require.Equal(t, enUS, negotiate(header("Accept-Language", "en")))
+		require.Equal(t, enUS, negotiate(header("X-Language", "en_US")))
 	})
 }
 
@@ -433,38 +375,10 @@ func TestHostilePlaceholderValues(t *testing.T) {
 		require.Equal(t, "Request params [k:"+a(128)+"…] is invalid", e.Message(language.English))
 		require.Equal(t, "请确保请求参数[k:"+a(128)+"…]正确", e.Remediation(language.Chinese))
 		require.Equal(t, "octopus.000003: Request params [k:"+a(128)+"…] is invalid", e.Error())
-		var logged bytes.Buffer
-		slog.New(slog.NewJSONHandler(&logged, nil)).Error("failed", "err", e)
+		var logged logRecorder
+		logged.logger().Error("failed", "err", e)
 		require.Contains(t, logged.String(), `"value":"`+a(1<<20)+`"`, "logs keep the whole value")
 	})
-}
-
-// relSpy is a ResponseWriter that records what is done to it; its Write
-// fails when fail is set.
-type relSpy struct {
-	header      http.Header
-	headerCalls int
-	statuses    []int
-	writes      [][]byte
-	fail        bool
-}
-
-func (s *relSpy) Header() http.Header {
-	s.headerCalls++
-	if s.header == nil {
-		s.header = http.Header{}
-	}
-	return s.header
-}
-
-func (s *relSpy) WriteHeader(status int) { s.statuses = append(s.statuses, status) }
-
-func (s *relSpy) Write(p []byte) (int, error) {
-	s.writes = append(s.writes, bytes.Clone(p))
-	if s.fail {
-		return 0, errors.New("write tcp 10.0.0.1:443: broken pipe")
-	}
-	return len(p), nil
 }
 
 func TestHostileWrite(t *testing.T) {
@@ -482,7 +396,7 @@ func TestHostileWrite(t *testing.T) {
 		require.Equal(t, "partial"+scenarioBody, rec.Body.String())
 	})
 	t.Run("after the handler wrote its header, on a real server, HandlerFunc aborts", func(t *testing.T) {
-		var logged relSyncBuffer
+		var logged logRecorder
 		srv := httptest.NewUnstartedServer(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
 			w.WriteHeader(http.StatusAccepted)
 			io.WriteString(w, "partial")
@@ -504,7 +418,7 @@ func TestHostileWrite(t *testing.T) {
 			errcode.InvalidRequestParam.With("key", "k", "value", "v"),
 			errors.New("db down"),
 		} {
-			spy := &relSpy{fail: true}
+			spy := &spyWriter{fail: true}
 			require.NotPanics(t, func() { errcode.Write(spy, err) })
 			require.Len(t, spy.statuses, 1)
 			require.Len(t, spy.writes, 1, "one attempt, no retry")
@@ -516,7 +430,7 @@ func TestHostileWrite(t *testing.T) {
 		require.Equal(t, `{"error_code":"octopus.000003","error_msg":"Request params [a:b] is invalid"}`, rec.Body.String())
 	})
 	t.Run("Write(w, nil) does nothing", func(t *testing.T) {
-		spy := &relSpy{}
+		spy := &spyWriter{}
 		errcode.Write(spy, nil)
 		require.Zero(t, spy.headerCalls, "no header touched")
 		require.Empty(t, spy.statuses, "no status written")
@@ -529,7 +443,7 @@ func TestHostileWrite(t *testing.T) {
 	})
 	t.Run("a typed-nil *Error does nothing", func(t *testing.T) {
 		var e *errcode.Error
-		spy := &relSpy{}
+		spy := &spyWriter{}
 		errcode.Write(spy, e)
 		require.Zero(t, spy.headerCalls)
 		require.Empty(t, spy.statuses)
@@ -567,22 +481,4 @@ func TestHostileWrite(t *testing.T) {
 			assert.Equal(t, internal, rec.Body.String())
 		})
 	}
-}
-
-// relSyncBuffer is a bytes.Buffer safe for a server's goroutines.
-type relSyncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *relSyncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *relSyncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
 }

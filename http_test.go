@@ -93,20 +93,6 @@ func TestWriteRelaysADependencysErrorWhenAsked(t *testing.T) {
 	assert.Same(t, undocumented, errcode.Relay(undocumented), "an undocumented code has no row to relay")
 }
 
-// serve runs Localize(errcode.HandlerFunc(h)) on a request with the header
-// h and returns the recorder.
-func serve(header http.Header, h errcode.HandlerFunc) *httptest.ResponseRecorder {
-	r := httptest.NewRequest("GET", "/scenarios/7", nil)
-	for k, v := range header {
-		r.Header[k] = v
-	}
-	w := httptest.NewRecorder()
-	errcode.Localize(h).ServeHTTP(w, r)
-	return w
-}
-
-func notFound(http.ResponseWriter, *http.Request) error { return errcode.ScenarioNotFound }
-
 func TestLocalizeNegotiates(t *testing.T) {
 	const en, zh = "Scenario is not exists", "场景不存在"
 	for _, tt := range []struct {
@@ -131,22 +117,15 @@ func TestLocalizeNegotiates(t *testing.T) {
 		{"zh-CN", "fr_FR", zh},
 		{"zh-CN", "not a tag", zh},
 	} {
-		h := http.Header{}
-		if tt.accept != "" {
-			h.Set("Accept-Language", tt.accept)
-		}
-		if tt.xlang != "" {
-			h.Set("X-Language", tt.xlang)
-		}
+		h := header("Accept-Language", tt.accept, "X-Language", tt.xlang)
 		w := serve(h, notFound)
 		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"`+tt.want+`"}`, w.Body.String(), "%q %q", tt.accept, tt.xlang)
 
-		r := &http.Request{Header: h}
-		want := language.MustParse("en-US")
+		want := enUS
 		if tt.want == zh {
-			want = language.MustParse("zh-CN")
+			want = zhCN
 		}
-		assert.Equal(t, want, errcode.Negotiate(r))
+		assert.Equal(t, want, negotiate(h))
 	}
 }
 
@@ -170,17 +149,12 @@ func TestSetDefaultLanguage(t *testing.T) {
 	assert.Equal(t, []language.Tag{language.MustParse("en-US"), language.MustParse("zh-CN")}, errcode.Languages())
 }
 
-// wrapper is another middleware's ResponseWriter around Localize's.
-type wrapper struct{ http.ResponseWriter }
-
-func (w wrapper) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
 func TestWriteSeesLanguageThroughOtherWrappers(t *testing.T) {
 	r := httptest.NewRequest("GET", "/", nil)
 	r.Header.Set("Accept-Language", "zh-CN")
 	w := httptest.NewRecorder()
 	errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		errcode.Write(wrapper{w}, errcode.TokenExpired)
+		errcode.Write(unwrapper{w}, errcode.TokenExpired)
 	})).ServeHTTP(w, r)
 	assert.Equal(t, 401, w.Code)
 	assert.Equal(t, `{"error_code":"octopus.000102","error_msg":"请求token过期"}`, w.Body.String())
@@ -224,24 +198,6 @@ func TestHandlerFuncRecoversPanics(t *testing.T) {
 
 	assert.PanicsWithValue(t, http.ErrAbortHandler, func() {
 		serve(nil, func(http.ResponseWriter, *http.Request) error { panic(http.ErrAbortHandler) })
-	})
-}
-
-// statusRecorder is an access-log middleware's ResponseWriter: it records
-// the status and, like many, has no Unwrap.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (s *statusRecorder) WriteHeader(code int) {
-	s.status = code
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func accessLog(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(&statusRecorder{ResponseWriter: w}, r)
 	})
 }
 

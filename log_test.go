@@ -1,8 +1,6 @@
 package errcode_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -16,11 +14,11 @@ import (
 // logged returns the record of logging attr, as JSON decodes it.
 func logged(t *testing.T, attr slog.Attr) map[string]any {
 	t.Helper()
-	var buf bytes.Buffer
-	slog.New(slog.NewJSONHandler(&buf, nil)).LogAttrs(t.Context(), slog.LevelError, "failed", attr)
-	var m map[string]any
-	require.NoError(t, json.Unmarshal(buf.Bytes(), &m), buf.String())
-	return m
+	var logs logRecorder
+	logs.logger().LogAttrs(t.Context(), slog.LevelError, "failed", attr)
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	return recs[0]
 }
 
 // TestEveryErrorLogsInOneShape checks that a Code, an *Error and a
