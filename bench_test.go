@@ -6,7 +6,7 @@ package errcode_test
 //	go test -run '^$' -bench . -benchmem
 //
 // The ratios are read from the results, never asserted: the allocation
-// targets are held by the tests in alloc_test.go.
+// targets are held by the TestAllocs* tests, beside the code they measure.
 
 import (
 	"encoding/json"

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"regexp"
 	"slices"
@@ -185,39 +186,60 @@ func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
 	}
 }
 
-func TestGatewayRowsDecodeByStatusThenMessage(t *testing.T) {
-	for status, want := range map[int]errcode.Code{
-		400: errcode.GatewayAPIRequestError,
-		413: errcode.GatewayRequestEntityTooLarge,
-		414: errcode.GatewayRequestURITooLarge,
-		494: errcode.GatewayRequestHeadersTooLarge,
-		502: errcode.GatewayBackendUnavailable,
-		504: errcode.GatewayBackendTimeout,
-	} {
-		for _, code := range []string{"APIGW.0201", "APIG.0201"} {
-			re := decode(t, status, nil, `{"error_code":"`+code+`","error_msg":"some gateway text"}`)
-			assert.Equal(t, want, re.Code, "%s %d", code, status)
-			assert.Equal(t, code, re.WireCode, "kept as sent")
-			assert.True(t, errors.Is(re, errcode.GatewayAPIRequestError))
-		}
-	}
-	re := decode(t, 404, nil, `{"error_code":"APIGW.0101","error_msg":"The API does not exist."}`)
-	assert.Equal(t, errcode.GatewayAPINotFound, re.Code)
-	re = decode(t, 404, nil, `{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published in the environment"}`)
-	assert.Equal(t, errcode.GatewayAPINotPublished, re.Code)
-	re = decode(t, 500, nil, `{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`)
-	assert.Equal(t, errcode.GatewayBackendTimeout, re.Code, "no row with the status: the message decides")
-
-	re = decode(t, 401, nil, `{"error_code":"APIG.0301","error_msg":"Incorrect IAM authentication information: decrypt token fail"}`)
-	assert.Equal(t, errcode.GatewayIAMAuthFailed, re.Code)
-	assert.Equal(t, "Incorrect IAM authentication information: decrypt token fail", re.Message)
-	assert.False(t, errcode.Retryable(re))
-}
-
 func TestGatewayCodesAreWrittenInTheDocumentedForm(t *testing.T) {
 	w := serve(http.Header{"Accept-Language": {"zh"}}, func(http.ResponseWriter, *http.Request) error {
 		return errcode.GatewayProtocolNotSupported.With("xxx", "HTTPS")
 	})
 	assert.Equal(t, 400, w.Code)
 	assert.Equal(t, `{"error_code":"APIGW.0607","error_msg":"协议不支持,仅支持以下协议:HTTPS"}`, w.Body.String())
+}
+
+// TestRoundTrip serves every documented row from a real server and decodes
+// each answer back, in both languages.
+func TestRoundTrip(t *testing.T) {
+	var all []errcode.Code
+	for c := range errcode.All() {
+		all = append(all, c)
+	}
+	srv := httptest.NewServer(errcode.Localize(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		i, err := strconv.Atoi(r.URL.Query().Get("row"))
+		if err != nil {
+			return err
+		}
+		w.Header().Set("X-Request-Id", "req-"+strconv.Itoa(i))
+		return all[i]
+	})))
+	defer srv.Close()
+
+	for _, lang := range []string{"en-US", "zh-CN"} {
+		tag := language.MustParse(lang)
+		for i, c := range all {
+			req, err := http.NewRequest("GET", srv.URL+"/?row="+strconv.Itoa(i), nil)
+			require.NoError(t, err)
+			req.Header.Set("Accept-Language", lang)
+			resp, err := srv.Client().Do(req)
+			require.NoError(t, err)
+
+			err = errcode.FromResponse(resp)
+			where := c.Name() + " " + lang
+			require.Error(t, err, where)
+			assert.True(t, errors.Is(err, c), where)
+			var re *errcode.ResponseError
+			require.True(t, errors.As(err, &re), where)
+			assert.Equal(t, &errcode.ResponseError{
+				StatusCode: c.Status(),
+				Code:       c,
+				WireCode:   c.String(),
+				Message:    c.Message(tag),
+				RequestID:  "req-" + strconv.Itoa(i),
+				Method:     http.MethodGet,
+			}, re, where)
+		}
+	}
+
+	resp, err := srv.Client().Get(srv.URL + "/?row=x")
+	require.NoError(t, err)
+	err = errcode.FromResponse(resp)
+	assert.True(t, errors.Is(err, errcode.InternalServerError))
+	assert.NotContains(t, err.Error(), "strconv", "a foreign error's text stays on the server")
 }

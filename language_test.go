@@ -3,11 +3,13 @@ package errcode_test
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/octopus-go/errcode"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 )
 
 func TestNegotiateReadsEveryFieldLine(t *testing.T) {
@@ -73,4 +75,44 @@ func flood(t *testing.T, n int) {
 // compares codes never pays for negotiation.
 func TestNothingNegotiatedAtInit(t *testing.T) {
 	assert.False(t, builtAtInit, "the negotiator was built at init")
+}
+
+func TestAllocsNegotiate(t *testing.T) {
+	for _, tc := range negotiationCases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := request(header(tc.header, tc.value))
+			assert.Zero(t, allocs(t, func() { errcode.Negotiate(r) }))
+		})
+	}
+}
+
+// TestAllocsNegotiateAfterFlood checks that common headers stay free
+// after a flood of distinct Accept-Language values has filled the cache.
+func TestAllocsNegotiateAfterFlood(t *testing.T) {
+	skipUnderRace(t)
+	flood(t, 1000)
+	for _, tc := range negotiationCases {
+		r := request(header(tc.header, tc.value))
+		assert.Zero(t, allocs(t, func() { errcode.Negotiate(r) }), tc.name)
+	}
+}
+
+func TestSetDefaultLanguage(t *testing.T) {
+	t.Cleanup(func() { errcode.SetDefaultLanguage(language.English) })
+	errcode.SetDefaultLanguage(language.Chinese)
+	assert.Equal(t, language.MustParse("zh-CN"), errcode.DefaultLanguage())
+
+	w := httptest.NewRecorder()
+	errcode.Write(w, errcode.ScenarioNotFound)
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"场景不存在"}`, w.Body.String(), "outside Localize")
+	w = serve(http.Header{"Accept-Language": {"fr"}}, notFound)
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"场景不存在"}`, w.Body.String(), "no match")
+	w = serve(http.Header{"Accept-Language": {"en-GB"}}, notFound)
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, w.Body.String())
+
+	errcode.SetDefaultLanguage(language.Japanese)
+	assert.Equal(t, language.MustParse("zh-CN"), errcode.DefaultLanguage(), "a language the catalog lacks leaves the default")
+	errcode.SetDefaultLanguage(language.English)
+	assert.Equal(t, language.MustParse("en-US"), errcode.DefaultLanguage())
+	assert.Equal(t, []language.Tag{language.MustParse("en-US"), language.MustParse("zh-CN")}, errcode.Languages())
 }

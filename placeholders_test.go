@@ -2,7 +2,6 @@ package errcode_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http/httptest"
 	"path/filepath"
 	"runtime"
@@ -94,58 +93,4 @@ func TestWithLogsNothingForTheRowsNames(t *testing.T) {
 	assert.Equal(t, "Request params [k:w] is invalid", e.Message(language.English))
 	assert.Equal(t, "Request params [key:value] is invalid", errcode.InvalidRequestParam.With().Message(language.English))
 	assert.Empty(t, logs.records(t))
-}
-
-func TestUnfilledPlaceholdersReadAsBareNames(t *testing.T) {
-	c := errcode.InvalidRequestParam
-	assert.Equal(t, "Request params [key:value] is invalid", c.Message(language.English))
-	assert.Equal(t, "请求参数[key:value]错误", c.Message(language.Chinese))
-	assert.Equal(t, "Make sure the request parameter [key:value] is correct", c.Remediation(language.English))
-	assert.Equal(t, "octopus.000003: Request params [key:value] is invalid", c.Error())
-	assert.Equal(t, "octopus.000003: Request params [name:value] is invalid", c.With("key", "name").Error())
-	for _, tag := range []language.Tag{language.English, language.Chinese} {
-		rec := httptest.NewRecorder()
-		errcode.ServeError(rec, request(header("Accept-Language", tag.String())), c)
-		assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"`+c.Message(tag)+`"}`, rec.Body.String())
-		assert.NotContains(t, rec.Body.String(), "{key}")
-	}
-	assert.Equal(t, "The following protocol is supported: xxx", errcode.GatewayProtocolNotSupported.Message(language.English))
-}
-
-func TestConstructorsFillTheRowsPlaceholders(t *testing.T) {
-	logs := captureLogs(t)
-	e := errcode.InvalidRequestParamWith("name", "x")
-	require.NotNil(t, e)
-	assert.Equal(t, errcode.InvalidRequestParam, e.Code())
-	assert.Equal(t, "Request params [name:x] is invalid", e.Message(language.English))
-	assert.Equal(t, "请求参数[name:x]错误", e.Message(language.Chinese))
-	assert.Equal(t, errcode.InvalidRequestParam.With("key", "name", "value", "x"), e)
-
-	g := errcode.GatewayProtocolNotSupportedWith("HTTPS")
-	assert.Equal(t, errcode.GatewayProtocolNotSupported, g.Code())
-	assert.Equal(t, "The following protocol is supported: HTTPS", g.Message(language.English))
-	assert.Empty(t, logs.records(t), "a constructor never misuses a name")
-}
-
-func TestPlaceholdersIsACopy(t *testing.T) {
-	p := errcode.InvalidRequestParam.Placeholders()
-	require.Equal(t, []string{"key", "value"}, p)
-	p[0] = "changed"
-	assert.Equal(t, []string{"key", "value"}, errcode.InvalidRequestParam.Placeholders())
-	assert.Nil(t, errcode.Code(0).Placeholders())
-	assert.Nil(t, errcode.Code(60000).Placeholders())
-}
-
-// A row with placeholders has a constructor that takes exactly their values.
-func ExampleInvalidRequestParamWith() {
-	err := errcode.InvalidRequestParamWith("limit", "-1")
-	fmt.Println(err.Message(language.English))
-	fmt.Println(errcode.InvalidRequestParam.Placeholders())
-
-	// Without values, a placeholder reads as its bare name.
-	fmt.Println(errcode.InvalidRequestParam.Message(language.English))
-	// Output:
-	// Request params [limit:-1] is invalid
-	// [key value]
-	// Request params [key:value] is invalid
 }

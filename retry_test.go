@@ -1,7 +1,9 @@
 package errcode_test
 
 import (
+	"errors"
 	"fmt"
+	"net/http"
 	"testing"
 	"time"
 
@@ -9,27 +11,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func TestRetryableFollowsTheKindAndTheMethod(t *testing.T) {
-	require.Equal(t, errcode.RetryIdempotent, errcode.InternalServerError.RetryKind())
-	require.Equal(t, errcode.RetryAnyMethod, errcode.GatewayThrottled.RetryKind())
-	require.Equal(t, errcode.NotRetryable, errcode.TokenExpired.RetryKind())
-	for _, tt := range retryCases {
-		resp, _ := responseTo(t, tt.method, tt.key, tt.status, tt.body)
-		err := errcode.FromResponse(resp)
-		assert.Equal(t, tt.want, errcode.Retryable(err), "%s key=%t %d: %s", tt.method, tt.key, tt.status, tt.description)
-		assert.Equal(t, tt.want, errcode.Retryable(fmt.Errorf("call: %w", err)), "wrapped: %s", tt.description)
-	}
-}
-
-func TestRetryableWithoutARequestFollowsTheKind(t *testing.T) {
-	assert.True(t, errcode.Retryable(errcode.InternalServerError), "the caller knows its request")
-	assert.True(t, errcode.Retryable(errcode.InternalServerError.Wrap(nil)))
-	assert.True(t, errcode.Retryable(&errcode.ResponseError{StatusCode: 500, Code: errcode.InternalServerError}))
-	assert.True(t, errcode.Retryable(&errcode.ResponseError{StatusCode: 502}))
-	assert.False(t, errcode.Retryable(&errcode.ResponseError{StatusCode: 502, Method: "POST"}))
-	assert.False(t, errcode.Retryable(errcode.TokenExpired))
-}
 
 func TestRetryableAsksTheErrorWriteAnswers(t *testing.T) {
 	undocumented := &errcode.ResponseError{StatusCode: 503, WireCode: "other.1", RetryAfter: time.Second, HasRetryAfter: true}
@@ -51,4 +32,48 @@ func TestRetryAfterIsCapped(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, errcode.MaxRetryAfter, wait)
 	assert.Equal(t, 10*time.Minute, errcode.MaxRetryAfter)
+}
+
+func TestRetryAfter(t *testing.T) {
+	re := decode(t, 429, http.Header{"Retry-After": {"7"}}, `{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}`)
+	wait, ok := errcode.RetryAfter(re)
+	assert.True(t, ok)
+	assert.Equal(t, 7*time.Second, wait)
+	assert.True(t, errcode.Retryable(re))
+
+	date := time.Now().Add(90 * time.Second).UTC().Format(http.TimeFormat)
+	re = decode(t, 503, http.Header{"Retry-After": {date}}, ``)
+	wait, ok = errcode.RetryAfter(re)
+	assert.True(t, ok)
+	assert.InDelta(t, 90, wait.Seconds(), 2)
+
+	for _, v := range []string{"", "soon", "-1"} {
+		re = decode(t, 503, http.Header{"Retry-After": {v}}, ``)
+		_, ok = errcode.RetryAfter(re)
+		assert.False(t, ok, v)
+	}
+	for _, v := range []string{"0", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)} {
+		re = decode(t, 503, http.Header{"Retry-After": {v}}, ``)
+		wait, ok = errcode.RetryAfter(re)
+		assert.True(t, ok, "%s: retry now", v)
+		assert.Zero(t, wait, v)
+	}
+	_, ok = errcode.RetryAfter(errcode.TooManyRequests)
+	assert.False(t, ok, "only a response can ask")
+}
+
+func TestRetryable(t *testing.T) {
+	assert.True(t, errcode.Retryable(errcode.TooManyRequests))
+	assert.False(t, errcode.Retryable(errcode.TokenExpired))
+	assert.True(t, errcode.Retryable(errcode.JobStatusAbnormal))
+	assert.True(t, errcode.Retryable(errcode.GatewayBackendTimeout))
+	assert.False(t, errcode.Retryable(errcode.GatewayRequestEntityTooLarge))
+	assert.False(t, errcode.Retryable(errors.New("io: read/write on closed pipe")))
+	assert.False(t, errcode.Retryable(nil))
+	for status, want := range map[int]bool{429: true, 502: true, 503: true, 504: true, 500: false, 400: false, 404: false} {
+		re := decode(t, status, nil, `{"error_code":"octopus.999999","error_msg":"?"}`)
+		assert.Equal(t, want, errcode.Retryable(re), status)
+	}
+	re := decode(t, 504, nil, `{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`)
+	assert.True(t, errcode.Retryable(fmt.Errorf("call: %w", re)))
 }

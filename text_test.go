@@ -1,6 +1,7 @@
 package errcode_test
 
 import (
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/octopus-go/errcode/internal/wire"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 )
 
 // TestBodiesMatchEncodingJSON checks that Write's bodies, generated and
@@ -41,4 +43,20 @@ func TestBodiesMatchEncodingJSON(t *testing.T) {
 
 func TestMaxParamBytesIsTheRenderersLimit(t *testing.T) {
 	assert.Equal(t, wire.MaxValueBytes, errcode.MaxParamBytes)
+}
+
+func TestUnfilledPlaceholdersReadAsBareNames(t *testing.T) {
+	c := errcode.InvalidRequestParam
+	assert.Equal(t, "Request params [key:value] is invalid", c.Message(language.English))
+	assert.Equal(t, "请求参数[key:value]错误", c.Message(language.Chinese))
+	assert.Equal(t, "Make sure the request parameter [key:value] is correct", c.Remediation(language.English))
+	assert.Equal(t, "octopus.000003: Request params [key:value] is invalid", c.Error())
+	assert.Equal(t, "octopus.000003: Request params [name:value] is invalid", c.With("key", "name").Error())
+	for _, tag := range []language.Tag{language.English, language.Chinese} {
+		rec := httptest.NewRecorder()
+		errcode.ServeError(rec, request(header("Accept-Language", tag.String())), c)
+		assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"`+c.Message(tag)+`"}`, rec.Body.String())
+		assert.NotContains(t, rec.Body.String(), "{key}")
+	}
+	assert.Equal(t, "The following protocol is supported: xxx", errcode.GatewayProtocolNotSupported.Message(language.English))
 }

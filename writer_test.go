@@ -211,3 +211,27 @@ func TestWrappersTellTheTruth(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteSeesLanguageThroughOtherWrappers(t *testing.T) {
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Accept-Language", "zh-CN")
+	w := httptest.NewRecorder()
+	errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		errcode.Write(unwrapper{w}, errcode.TokenExpired)
+	})).ServeHTTP(w, r)
+	assert.Equal(t, 401, w.Code)
+	assert.Equal(t, `{"error_code":"octopus.000102","error_msg":"请求token过期"}`, w.Body.String())
+}
+
+func TestLocalizeKeepsFlusherAndResponseController(t *testing.T) {
+	w := httptest.NewRecorder()
+	errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f, ok := w.(http.Flusher)
+		require.True(t, ok)
+		f.Flush()
+		rc := http.NewResponseController(w)
+		require.NoError(t, rc.Flush())
+		assert.ErrorIs(t, rc.EnableFullDuplex(), http.ErrNotSupported, "the recorder cannot, and the wrapper says so")
+	})).ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+	assert.True(t, w.Flushed)
+}
