@@ -106,52 +106,56 @@ func catalogRows(prefix string) []errcode.Code {
 	return cs
 }
 
+// assertDocumented checks that c is the row that en and zh, its rows in the
+// English and Chinese docs, describe: its code and status, its message
+// and remediation in each language (a placeholder as its bare name), and
+// the placeholders of its English texts.
+func assertDocumented(t *testing.T, c errcode.Code, where string, en, zh docRow) {
+	t.Helper()
+	assert.Equal(t, en.code, c.String(), where)
+	assert.Equal(t, en.code, zh.code, where)
+	assert.Equal(t, en.status, c.Status(), where)
+	assert.Equal(t, zh.status, c.Status(), where)
+	assert.Equal(t, bare(en.message), c.Message(language.English), where)
+	assert.Equal(t, bare(zh.description), c.Message(language.Chinese), where)
+	assert.Equal(t, bare(en.remediation), c.Remediation(language.English), where)
+	assert.Equal(t, bare(zh.remediation), c.Remediation(language.Chinese), where)
+	assert.Equal(t, docPlaceholders(en.message, en.remediation), c.Placeholders(), where)
+}
+
+// documentedRows returns the n rows of the English and the Chinese doc
+// of the catalog's rows whose wire code starts with prefix, and those
+// rows, in order.
+func documentedRows(t *testing.T, prefix string, n int, enDoc string, enHeader map[string]string, zhDoc string) (en, zh []docRow, cs []errcode.Code) {
+	t.Helper()
+	en, zh, cs = readDoc(t, enDoc, enHeader), readDoc(t, zhDoc, zhHeader), catalogRows(prefix)
+	require.Len(t, en, n)
+	require.Len(t, zh, n)
+	require.Len(t, cs, n)
+	return en, zh, cs
+}
+
 func TestEveryUpstreamRowIsInTheCatalog(t *testing.T) {
-	zh := readDoc(t, "docs/octopus-error-codes.zh-CN.txt", zhHeader)
-	en := readDoc(t, "docs/octopus-error-codes.en-US.txt", enHeader)
-	cs := catalogRows("octopus.")
-	require.Len(t, zh, 70)
-	require.Len(t, en, 70)
-	require.Len(t, cs, 70)
+	en, zh, cs := documentedRows(t, "octopus.", 70, "docs/octopus-error-codes.en-US.txt", enHeader, "docs/octopus-error-codes.zh-CN.txt")
 	codes := map[string]bool{}
-	for i, r := range zh {
-		c := cs[i]
-		where := fmt.Sprintf("docs/octopus-error-codes.zh-CN.txt:%d %s", r.line, c.Name())
-		codes[r.code] = true
-		assert.Equal(t, r.code, c.String(), where)
-		assert.Equal(t, r.status, c.Status(), where)
-		assert.Equal(t, bare(r.message), c.Message(language.English), where)
-		assert.Equal(t, bare(r.description), c.Message(language.Chinese), where)
-		assert.Equal(t, bare(r.remediation), c.Remediation(language.Chinese), where)
-		assert.Equal(t, bare(en[i].remediation), c.Remediation(language.English), where)
-		assert.Equal(t, docPlaceholders(r.message, en[i].remediation), c.Placeholders(), where)
-		assert.Equal(t, r.code, en[i].code, where)
-		assert.Equal(t, r.message, en[i].message, where)
+	for i, c := range cs {
+		where := fmt.Sprintf("docs/octopus-error-codes.zh-CN.txt:%d %s", zh[i].line, c.Name())
+		codes[c.String()] = true
+		assertDocumented(t, c, where, en[i], zh[i])
+		assert.Equal(t, zh[i].message, en[i].message, where)
 	}
 	assert.Len(t, codes, 68, "70 rows, 68 distinct codes")
 }
 
 func TestEveryGatewayRowIsInTheCatalog(t *testing.T) {
-	en := readDoc(t, "docs/apigw-error-codes.en-US.txt", gwHeader)
-	zh := readDoc(t, "docs/apigw-error-codes.zh-CN.txt", zhHeader)
-	cs := catalogRows("APIGW.")
-	require.Len(t, en, 41)
-	require.Len(t, zh, 41)
-	require.Len(t, cs, 41)
+	en, zh, cs := documentedRows(t, "APIGW.", 41, "docs/apigw-error-codes.en-US.txt", gwHeader, "docs/apigw-error-codes.zh-CN.txt")
 	codes := map[string]bool{}
-	for i, r := range en {
-		c := cs[i]
-		where := fmt.Sprintf("docs/apigw-error-codes.en-US.txt:%d %s", r.line, c.Name())
-		codes[r.code] = true
+	for i, c := range cs {
+		where := fmt.Sprintf("docs/apigw-error-codes.en-US.txt:%d %s", en[i].line, c.Name())
+		codes[c.String()] = true
 		assert.True(t, strings.HasPrefix(c.Name(), "Gateway"), where)
-		assert.Equal(t, r.code, c.String(), where)
-		assert.Equal(t, r.status, c.Status(), where)
-		assert.Equal(t, bare(r.message), c.Message(language.English), where)
-		assert.Equal(t, bare(r.remediation), c.Remediation(language.English), where)
-		assert.Equal(t, bare(zh[i].description), c.Message(language.Chinese), where)
-		assert.Equal(t, bare(zh[i].remediation), c.Remediation(language.Chinese), where)
-		assert.Equal(t, docPlaceholders(r.message, r.remediation), c.Placeholders(), where)
-		assert.NotContains(t, r.remediation, "\n", where)
+		assertDocumented(t, c, where, en[i], zh[i])
+		assert.NotContains(t, en[i].remediation, "\n", where)
 	}
 	assert.Len(t, codes, 35, "41 rows, 35 distinct codes")
 }
