@@ -1,7 +1,6 @@
 package errcode_test
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -226,10 +225,9 @@ func TestRoundTrip(t *testing.T) {
 
 			err = errcode.FromResponse(resp)
 			where := c.Name() + " " + lang
-			require.Error(t, err, where)
-			assert.True(t, errors.Is(err, c), where)
 			var re *errcode.ResponseError
-			require.True(t, errors.As(err, &re), where)
+			require.ErrorAs(t, err, &re, where)
+			assert.ErrorIs(t, err, c, where)
 			assert.Equal(t, &errcode.ResponseError{
 				StatusCode: c.Status(),
 				Code:       c,
@@ -244,6 +242,6 @@ func TestRoundTrip(t *testing.T) {
 	resp, err := srv.Client().Get(srv.URL + "/?row=x")
 	require.NoError(t, err)
 	err = errcode.FromResponse(resp)
-	assert.True(t, errors.Is(err, errcode.InternalServerError))
+	assert.ErrorIs(t, err, errcode.InternalServerError)
 	assert.NotContains(t, err.Error(), "strconv", "a foreign error's text stays on the server")
 }

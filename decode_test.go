@@ -5,7 +5,6 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
-	"errors"
 	"io"
 	"net/http"
 	"strings"
@@ -103,7 +102,7 @@ func TestFromResponseBodyShapes(t *testing.T) {
 		assert.Equal(t, tt.id, re.RequestID, tt.name)
 		assert.Empty(t, re.Excerpt, tt.name)
 		want, _ := errcode.Lookup(tt.code)
-		assert.True(t, errors.Is(re, want), tt.name)
+		assert.ErrorIs(t, re, want, tt.name)
 	}
 }
 

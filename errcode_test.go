@@ -37,7 +37,7 @@ func TestZeroCodeIsNoRow(t *testing.T) {
 	assert.Equal(t, "errcode.Code(9999)", errcode.Code(9999).String())
 	assert.Equal(t, 0, c.Status())
 	assert.Equal(t, "errcode: undocumented code", c.Error())
-	assert.False(t, errors.Is(errcode.ScenarioNotFound, c))
+	assert.NotErrorIs(t, errcode.ScenarioNotFound, c)
 }
 
 func TestPlaceholdersNameTheRowsPlaceholders(t *testing.T) {
@@ -107,27 +107,27 @@ func TestIsMatchesByWireCodeAtAnyDepth(t *testing.T) {
 	deep := fmt.Errorf("handler: %w", fmt.Errorf("service: %w", fmt.Errorf("store: %w", errcode.ScenarioNotFound)))
 	joined := errors.Join(errors.New("other"), fmt.Errorf("x: %w", errcode.TokenExpired.Wrap(&pathError{"/tmp/x"})))
 
-	assert.True(t, errors.Is(deep, errcode.ScenarioNotFound))
-	assert.False(t, errors.Is(deep, errcode.TagNotFound))
-	assert.True(t, errors.Is(joined, errcode.TokenExpired))
-	assert.False(t, errors.Is(joined, errcode.TokenInvalid))
+	assert.ErrorIs(t, deep, errcode.ScenarioNotFound)
+	assert.NotErrorIs(t, deep, errcode.TagNotFound)
+	assert.ErrorIs(t, joined, errcode.TokenExpired)
+	assert.NotErrorIs(t, joined, errcode.TokenInvalid)
 	var pe *pathError
-	assert.True(t, errors.As(joined, &pe), "the cause stays reachable")
+	assert.ErrorAs(t, joined, &pe, "the cause stays reachable")
 
-	assert.True(t, errors.Is(errcode.InvalidRequestParam.With("key", "k"), errcode.InvalidRequestParam))
-	assert.True(t, errors.Is(errcode.ScenarioNotFound, errcode.ScenarioNotFound.Wrap(nil)), "an *Error target matches too")
-	assert.False(t, errors.Is(errcode.HTTPBadRequest, errcode.RequestValidationFailed), "same message, other code")
+	assert.ErrorIs(t, errcode.InvalidRequestParam.With("key", "k"), errcode.InvalidRequestParam)
+	assert.ErrorIs(t, errcode.ScenarioNotFound, errcode.ScenarioNotFound.Wrap(nil), "an *Error target matches too")
+	assert.NotErrorIs(t, errcode.HTTPBadRequest, errcode.RequestValidationFailed, "same message, other code")
 }
 
 func TestRowsOfOneCodeMatchEachOther(t *testing.T) {
 	err := fmt.Errorf("delete tag: %w", errcode.TagUsedInPackages)
 	for _, c := range []errcode.Code{errcode.TagUsedInSegments, errcode.TagUsedInPackages, errcode.TagUsedInDataWarehouse} {
-		assert.True(t, errors.Is(err, c), c.Name())
+		assert.ErrorIs(t, err, c, c.Name())
 	}
 	var row errcode.Code
-	require.True(t, errors.As(err, &row))
+	require.ErrorAs(t, err, &row)
 	assert.Equal(t, errcode.TagUsedInPackages, row, "errors.As tells the exact row")
-	assert.True(t, errors.Is(errcode.GatewayBackendTimeout, errcode.GatewayRequestEntityTooLarge))
+	assert.ErrorIs(t, errcode.GatewayBackendTimeout, errcode.GatewayRequestEntityTooLarge)
 }
 
 func TestLookup(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 )
@@ -96,48 +97,48 @@ func FuzzFromResponse(f *testing.F) {
 		resp := &http.Response{StatusCode: status, Header: header("X-Request-Id", requestID, "Retry-After", retryAfter), Body: b}
 		err := errcode.FromResponse(resp)
 		if status >= 100 && status < 400 {
-			require.NoError(t, err)
-			require.NoError(t, errcode.FromBody(status, resp.Header, body, nil))
+			assert.NoError(t, err)
+			assert.NoError(t, errcode.FromBody(status, resp.Header, body, nil))
 			return
 		}
 		var re *errcode.ResponseError
 		require.ErrorAs(t, err, &re)
-		require.Equal(t, status, re.StatusCode, "status kept")
-		require.True(t, b.closed, "body closed")
-		require.LessOrEqual(t, b.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "bounded read")
+		assert.Equal(t, status, re.StatusCode, "status kept")
+		assert.True(t, b.closed, "body closed")
+		assert.LessOrEqual(t, b.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "bounded read")
 		sameAsFromBody(t, re, status, resp.Header, body, nil)
 		msg := re.Error()
-		require.True(t, utf8.ValidString(msg), "Error() is valid UTF-8: %q", msg)
-		require.NotContains(t, msg, "\n")
-		require.NotContains(t, msg, "\r")
-		require.NotContains(t, msg, "\x1b")
-		require.LessOrEqual(t, len(msg), 3*4*(errcode.MaxExcerptBytes+len("…")+64), "Error() is bounded")
-		require.True(t, utf8.ValidString(re.Excerpt), "excerpt %q", re.Excerpt)
-		require.LessOrEqual(t, len(re.Excerpt), (errcode.MaxExcerptBytes + len("…")))
-		require.GreaterOrEqual(t, re.RetryAfter, 0*re.RetryAfter)
+		assert.True(t, utf8.ValidString(msg), "Error() is valid UTF-8: %q", msg)
+		assert.NotContains(t, msg, "\n")
+		assert.NotContains(t, msg, "\r")
+		assert.NotContains(t, msg, "\x1b")
+		assert.LessOrEqual(t, len(msg), 3*4*(errcode.MaxExcerptBytes+len("…")+64), "Error() is bounded")
+		assert.True(t, utf8.ValidString(re.Excerpt), "excerpt %q", re.Excerpt)
+		assert.LessOrEqual(t, len(re.Excerpt), errcode.MaxExcerptBytes+len("…"))
+		assert.GreaterOrEqual(t, re.RetryAfter, 0*re.RetryAfter)
 		if requestID != "" {
-			require.Equal(t, requestID, re.RequestID, "X-Request-Id wins")
+			assert.Equal(t, requestID, re.RequestID, "X-Request-Id wins")
 		}
 		if re.WireCode == "" {
-			require.Zero(t, re.Code, "no row without a code")
+			assert.Zero(t, re.Code, "no row without a code")
 		}
 		if re.Code != 0 {
-			require.ErrorIs(t, err, re.Code)
+			assert.ErrorIs(t, err, re.Code)
 			c, ok := errcode.Lookup(re.WireCode)
 			require.True(t, ok, "a row for %q", re.WireCode)
-			require.ErrorIs(t, err, c)
+			assert.ErrorIs(t, err, c)
 		}
 		if re.Code != 0 {
-			require.Equal(t, re.Code.Retryable(), errcode.Retryable(err), "documented policy")
+			assert.Equal(t, re.Code.Retryable(), errcode.Retryable(err), "documented policy")
 		}
 
 		// The reference: what encoding/json reads from the first MiB.
 		want := reference(body[:min(len(body), errcode.MaxBodyBytes)], requestID)
-		require.Equal(t, want.WireCode, re.WireCode, "error_code as encoding/json reads it")
-		require.Equal(t, want.Message, re.Message, "error_msg as encoding/json reads it")
-		require.Equal(t, want.RequestID, re.RequestID, "request id as encoding/json reads it")
-		require.Equal(t, want.EncodedAuthorizationMessage, re.EncodedAuthorizationMessage, "encoded_authorization_message as encoding/json reads it")
-		require.Equal(t, want.Excerpt != "", re.Excerpt != "", "an excerpt when and only when no code or message: %q", re.Excerpt)
+		assert.Equal(t, want.WireCode, re.WireCode, "error_code as encoding/json reads it")
+		assert.Equal(t, want.Message, re.Message, "error_msg as encoding/json reads it")
+		assert.Equal(t, want.RequestID, re.RequestID, "request id as encoding/json reads it")
+		assert.Equal(t, want.EncodedAuthorizationMessage, re.EncodedAuthorizationMessage, "encoded_authorization_message as encoding/json reads it")
+		assert.Equal(t, want.Excerpt != "", re.Excerpt != "", "an excerpt when and only when no code or message: %q", re.Excerpt)
 
 		// The oracle: a body of at most 1 MiB that encoding/json reads as
 		// an object whose one error_code key holds a documented code.
@@ -159,8 +160,8 @@ func FuzzFromResponse(f *testing.F) {
 		if keys != 1 || !ok {
 			return
 		}
-		require.ErrorIs(t, err, documented, "%s recognised", code)
-		require.Equal(t, code, re.WireCode)
+		assert.ErrorIs(t, err, documented, "%s recognised", code)
+		assert.Equal(t, code, re.WireCode)
 	})
 }
 
@@ -266,12 +267,12 @@ func FuzzNegotiate(f *testing.F) {
 		require.Equal(t, catalog[0], errcode.DefaultLanguage(), "the differential check needs English as the default")
 		h := header("Accept-Language", accept, "X-Language", xlang)
 		got := negotiate(h)
-		require.Contains(t, catalog, got)
-		require.Equal(t, got, negotiate(h), "the same answer from the cache")
+		assert.Contains(t, catalog, got)
+		assert.Equal(t, got, negotiate(h), "the same answer from the cache")
 
 		_, i := language.MatchStrings(catalogMatcher, accept)
 		byAccept := catalog[i]
-		require.Equal(t, byAccept, negotiate(header("Accept-Language", accept)), "Accept-Language %q", accept)
+		assert.Equal(t, byAccept, negotiate(header("Accept-Language", accept)), "Accept-Language %q", accept)
 
 		want := byAccept
 		if tag, err := language.Parse(strings.ReplaceAll(xlang, "_", "-")); xlang != "" && err == nil {
@@ -279,7 +280,7 @@ func FuzzNegotiate(f *testing.F) {
 				want = catalog[i]
 			}
 		}
-		require.Equal(t, want, got, "X-Language %q, Accept-Language %q", xlang, accept)
+		assert.Equal(t, want, got, "X-Language %q, Accept-Language %q", xlang, accept)
 	})
 }
 
@@ -322,18 +323,18 @@ func FuzzWritePlaceholders(f *testing.F) {
 // msg.
 func checkPlaceholderBody(t *testing.T, rec *httptest.ResponseRecorder, msg string) {
 	t.Helper()
-	require.Equal(t, http.StatusBadRequest, rec.Code)
-	require.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"))
+	assert.Equal(t, http.StatusBadRequest, rec.Code)
+	assert.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"))
 	body := rec.Body.Bytes()
-	require.True(t, json.Valid(body), "valid JSON: %q", body)
-	require.True(t, utf8.Valid(body), "valid UTF-8: %q", body)
+	assert.True(t, json.Valid(body), "valid JSON: %q", body)
+	assert.True(t, utf8.Valid(body), "valid UTF-8: %q", body)
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(body, &m))
-	require.Len(t, m, 2, "exactly two keys: %q", body)
-	require.Equal(t, "octopus.000003", m["error_code"])
-	require.IsType(t, "", m["error_msg"])
-	require.Equal(t, jsonBody(t, "octopus.000003", msg), string(body), "as encoding/json writes it")
-	require.NotContains(t, string(body), "<", "HTML escaped")
+	assert.Len(t, m, 2, "exactly two keys: %q", body)
+	assert.Equal(t, "octopus.000003", m["error_code"])
+	assert.IsType(t, "", m["error_msg"])
+	assert.Equal(t, jsonBody(t, "octopus.000003", msg), string(body), "as encoding/json writes it")
+	assert.NotContains(t, string(body), "<", "HTML escaped")
 }
 
 // first returns a if it is not empty, else b.

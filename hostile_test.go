@@ -151,26 +151,26 @@ func TestHostileResponseBodies(t *testing.T) {
 			var re *errcode.ResponseError
 			require.ErrorAs(t, err, &re)
 			tc.want.StatusCode = tc.status
-			require.Equal(t, tc.want, *re)
-			require.True(t, b.closed, "body closed")
-			require.LessOrEqual(t, b.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "bounded read")
+			assert.Equal(t, tc.want, *re)
+			assert.True(t, b.closed, "body closed")
+			assert.LessOrEqual(t, b.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "bounded read")
 			sameAsFromBody(t, re, tc.status, h, tc.body, nil)
 			if tc.want.Code != 0 {
-				require.ErrorIs(t, err, tc.want.Code)
+				assert.ErrorIs(t, err, tc.want.Code)
 			}
 		})
 	}
 
 	t.Run("a nil body", func(t *testing.T) {
 		err := errcode.FromResponse(&http.Response{StatusCode: 503})
-		require.Equal(t, &errcode.ResponseError{StatusCode: 503}, err)
-		require.Equal(t, "error response without a body (HTTP 503)", err.Error())
-		require.True(t, errcode.Retryable(err))
+		assert.Equal(t, &errcode.ResponseError{StatusCode: 503}, err)
+		assert.Equal(t, "error response without a body (HTTP 503)", err.Error())
+		assert.True(t, errcode.Retryable(err))
 	})
 	t.Run("the proxy's 502 is retryable", func(t *testing.T) {
 		err := errcode.FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(strings.NewReader(nginx502))})
-		require.True(t, errcode.Retryable(err))
-		require.Contains(t, err.Error(), "502 Bad Gateway")
+		assert.True(t, errcode.Retryable(err))
+		assert.Contains(t, err.Error(), "502 Bad Gateway")
 	})
 }
 
@@ -208,7 +208,7 @@ func TestHostileRetryAfter(t *testing.T) {
 	err := errcode.FromResponse(&http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {future}}})
 	wait, ok := errcode.RetryAfter(err)
 	require.True(t, ok)
-	require.InDelta(t, 5*time.Minute, wait, float64(2*time.Second))
+	assert.InDelta(t, 5*time.Minute, wait, float64(2*time.Second))
 }
 
 func TestHostileBodyThatNeverEnds(t *testing.T) {
@@ -218,12 +218,12 @@ func TestHostileBodyThatNeverEnds(t *testing.T) {
 		err := errcode.FromResponse(&http.Response{StatusCode: 404, Body: body})
 		var re *errcode.ResponseError
 		require.ErrorAs(t, err, &re)
-		require.Equal(t, 404, re.StatusCode)
-		require.Empty(t, re.WireCode, "a cut body is no JSON")
-		require.Equal(t, prefix+strings.Repeat("x", 256-len(prefix))+"…", re.Excerpt)
-		require.GreaterOrEqual(t, body.read, errcode.MaxBodyBytes, "reads the 1 MiB it decodes")
-		require.LessOrEqual(t, body.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "then drains at most 64 KiB")
-		require.True(t, body.closed)
+		assert.Equal(t, 404, re.StatusCode)
+		assert.Empty(t, re.WireCode, "a cut body is no JSON")
+		assert.Equal(t, prefix+strings.Repeat("x", 256-len(prefix))+"…", re.Excerpt)
+		assert.GreaterOrEqual(t, body.read, errcode.MaxBodyBytes, "reads the 1 MiB it decodes")
+		assert.LessOrEqual(t, body.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "then drains at most 64 KiB")
+		assert.True(t, body.closed)
 	})
 	t.Run("server", func(t *testing.T) {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -249,10 +249,10 @@ func TestHostileBodyThatNeverEnds(t *testing.T) {
 		case err := <-done:
 			var re *errcode.ResponseError
 			require.ErrorAs(t, err, &re)
-			require.Equal(t, http.StatusServiceUnavailable, re.StatusCode)
-			require.Equal(t, strings.Repeat("<p>busy</p>", 23)+"<p>"+"…", re.Excerpt)
+			assert.Equal(t, http.StatusServiceUnavailable, re.StatusCode)
+			assert.Equal(t, strings.Repeat("<p>busy</p>", 23)+"<p>"+"…", re.Excerpt)
 		case <-time.After(30 * time.Second):
-			t.Fatal("FromResponse did not return on a body that never ends")
+			require.FailNow(t, "FromResponse did not return on a body that never ends")
 		}
 	})
 }
@@ -303,24 +303,24 @@ func TestHostileRequestHeaders(t *testing.T) {
 		{"X-Language invalid UTF-8", "zh", "en\xff", zhCN},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			require.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)))
-			require.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)), "again, from the cache if short")
+			assert.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)))
+			assert.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)), "again, from the cache if short")
 		})
 	}
 
 	t.Run("a service default of Chinese", func(t *testing.T) {
 		errcode.SetDefaultLanguage(language.Chinese)
 		t.Cleanup(func() { errcode.SetDefaultLanguage(language.English) })
-		require.Equal(t, zhCN, negotiate(nil))
-		require.Equal(t, zhCN, negotiate(header("Accept-Language", "fr")))
-		require.Equal(t, zhCN, negotiate(header("Accept-Language", "x-pirate")))
+		assert.Equal(t, zhCN, negotiate(nil))
+		assert.Equal(t, zhCN, negotiate(header("Accept-Language", "fr")))
+		assert.Equal(t, zhCN, negotiate(header("Accept-Language", "x-pirate")))
 		// CLDR's language matching, which x/text follows, sends a speaker
 		// of Urdu or Klingon to English rather than to the default.
-		require.Equal(t, enUS, negotiate(header("Accept-Language", "ur")))
-		require.Equal(t, enUS, negotiate(header("Accept-Language", "tlh")))
-		require.Equal(t, zhCN, negotiate(header("Accept-Language", "zh;q=abc")))
-		require.Equal(t, enUS, negotiate(header("Accept-Language", "en")))
-		require.Equal(t, enUS, negotiate(header("X-Language", "en_US")))
+		assert.Equal(t, enUS, negotiate(header("Accept-Language", "ur")))
+		assert.Equal(t, enUS, negotiate(header("Accept-Language", "tlh")))
+		assert.Equal(t, zhCN, negotiate(header("Accept-Language", "zh;q=abc")))
+		assert.Equal(t, enUS, negotiate(header("Accept-Language", "en")))
+		assert.Equal(t, enUS, negotiate(header("X-Language", "en_US")))
 	})
 }
 
@@ -356,8 +356,8 @@ func TestHostilePlaceholderValues(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := httptest.NewRecorder()
 			errcode.Write(rec, errcode.InvalidRequestParam.With("key", "k", "value", tc.value))
-			require.Equal(t, http.StatusBadRequest, rec.Code)
-			require.Equal(t, pre+tc.echoed+suf, rec.Body.String())
+			assert.Equal(t, http.StatusBadRequest, rec.Code)
+			assert.Equal(t, pre+tc.echoed+suf, rec.Body.String())
 		})
 	}
 
@@ -368,16 +368,16 @@ func TestHostilePlaceholderValues(t *testing.T) {
 		errcode.Localize(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error {
 			return errcode.InvalidRequestParam.With("key", "</k>", "value", a(1<<20))
 		})).ServeHTTP(rec, r)
-		require.Equal(t, `{"error_code":"octopus.000003","error_msg":"请求参数[\u003c/k\u003e:`+a(128)+`…]错误"}`, rec.Body.String())
+		assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"请求参数[\u003c/k\u003e:`+a(128)+`…]错误"}`, rec.Body.String())
 	})
 	t.Run("the cap holds in Message, Remediation and Error; not in logs", func(t *testing.T) {
 		e := errcode.InvalidRequestParam.With("key", "k", "value", a(1<<20))
-		require.Equal(t, "Request params [k:"+a(128)+"…] is invalid", e.Message(language.English))
-		require.Equal(t, "请确保请求参数[k:"+a(128)+"…]正确", e.Remediation(language.Chinese))
-		require.Equal(t, "octopus.000003: Request params [k:"+a(128)+"…] is invalid", e.Error())
+		assert.Equal(t, "Request params [k:"+a(128)+"…] is invalid", e.Message(language.English))
+		assert.Equal(t, "请确保请求参数[k:"+a(128)+"…]正确", e.Remediation(language.Chinese))
+		assert.Equal(t, "octopus.000003: Request params [k:"+a(128)+"…] is invalid", e.Error())
 		var logged logRecorder
 		logged.logger().Error("failed", "err", e)
-		require.Contains(t, logged.String(), `"value":"`+a(1<<20)+`"`, "logs keep the whole value")
+		assert.Contains(t, logged.String(), `"value":"`+a(1<<20)+`"`, "logs keep the whole value")
 	})
 }
 
@@ -391,9 +391,9 @@ func TestHostileWrite(t *testing.T) {
 		io.WriteString(rec, "partial")
 		errcode.Write(rec, errcode.ScenarioNotFound)
 		res := rec.Result()
-		require.Equal(t, http.StatusAccepted, res.StatusCode, "the status already sent stays")
-		require.Equal(t, "text/plain", res.Header.Get("Content-Type"), "the header already sent stays")
-		require.Equal(t, "partial"+scenarioBody, rec.Body.String())
+		assert.Equal(t, http.StatusAccepted, res.StatusCode, "the status already sent stays")
+		assert.Equal(t, "text/plain", res.Header.Get("Content-Type"), "the header already sent stays")
+		assert.Equal(t, "partial"+scenarioBody, rec.Body.String())
 	})
 	t.Run("after the handler wrote its header, on a real server, HandlerFunc aborts", func(t *testing.T) {
 		var logged logRecorder
@@ -408,9 +408,9 @@ func TestHostileWrite(t *testing.T) {
 		// Nothing was flushed: the connection closes before the header
 		// goes out.
 		_, err := srv.Client().Get(srv.URL)
-		require.ErrorIs(t, err, io.EOF)
+		assert.ErrorIs(t, err, io.EOF)
 		srv.Close()
-		require.NotContains(t, logged.String(), "superfluous response.WriteHeader call")
+		assert.NotContains(t, logged.String(), "superfluous response.WriteHeader call")
 	})
 	t.Run("on a ResponseWriter whose Write fails", func(t *testing.T) {
 		for _, err := range []error{
@@ -419,15 +419,15 @@ func TestHostileWrite(t *testing.T) {
 			errors.New("db down"),
 		} {
 			spy := &spyWriter{fail: true}
-			require.NotPanics(t, func() { errcode.Write(spy, err) })
-			require.Len(t, spy.statuses, 1)
-			require.Len(t, spy.writes, 1, "one attempt, no retry")
-			require.Equal(t, "application/json; charset=utf-8", spy.header.Get("Content-Type"))
+			assert.NotPanics(t, func() { errcode.Write(spy, err) })
+			assert.Len(t, spy.statuses, 1)
+			assert.Len(t, spy.writes, 1, "one attempt, no retry")
+			assert.Equal(t, "application/json; charset=utf-8", spy.header.Get("Content-Type"))
 		}
 		// The pooled buffer of a failed write is not reused while held.
 		rec := httptest.NewRecorder()
 		errcode.Write(rec, errcode.InvalidRequestParam.With("key", "a", "value", "b"))
-		require.Equal(t, `{"error_code":"octopus.000003","error_msg":"Request params [a:b] is invalid"}`, rec.Body.String())
+		assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"Request params [a:b] is invalid"}`, rec.Body.String())
 	})
 	// What a recorder shows of these is in TestWriteNilWritesNothing.
 	for name, err := range map[string]error{
@@ -448,8 +448,8 @@ func TestHostileWrite(t *testing.T) {
 			var e *errcode.Error
 			return e
 		}).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
-		require.Equal(t, http.StatusOK, rec.Code)
-		require.Zero(t, rec.Body.Len())
+		assert.Equal(t, http.StatusOK, rec.Code)
+		assert.Zero(t, rec.Body.Len())
 	})
 	// Errors that are not nil but name no row are answered as
 	// InternalServerError, like any foreign error.

@@ -1,7 +1,6 @@
 package errcode_test
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/octopus-go/errcode"
@@ -36,7 +35,7 @@ func TestGatewayRowsDecodeByStatusThenMessage(t *testing.T) {
 			re := decode(t, status, nil, `{"error_code":"`+code+`","error_msg":"some gateway text"}`)
 			assert.Equal(t, want, re.Code, "%s %d", code, status)
 			assert.Equal(t, code, re.WireCode, "kept as sent")
-			assert.True(t, errors.Is(re, errcode.GatewayAPIRequestError))
+			assert.ErrorIs(t, re, errcode.GatewayAPIRequestError)
 		}
 	}
 	re := decode(t, 404, nil, `{"error_code":"APIGW.0101","error_msg":"The API does not exist."}`)

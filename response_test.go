@@ -2,7 +2,6 @@ package errcode_test
 
 import (
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -33,8 +32,8 @@ func TestFromResponseDecodesTheBody(t *testing.T) {
 		Message:    "Scenario is not exists",
 		RequestID:  "req-42",
 	}, re)
-	assert.True(t, errors.Is(re, errcode.ScenarioNotFound))
-	assert.False(t, errors.Is(re, errcode.TagNotFound))
+	assert.ErrorIs(t, re, errcode.ScenarioNotFound)
+	assert.NotErrorIs(t, re, errcode.TagNotFound)
 	assert.Equal(t, "octopus.107002: Scenario is not exists (HTTP 404, request id req-42)", re.Error())
 }
 
@@ -44,7 +43,7 @@ func TestFromResponseKeepsUndocumentedCodes(t *testing.T) {
 	assert.Equal(t, "octopus.402009", re.WireCode)
 	assert.Equal(t, "您请求的资源已经被占用,或存在关联资源", re.Message)
 	for c := range errcode.All() {
-		require.False(t, errors.Is(re, c), c.Name())
+		assert.NotErrorIs(t, re, c, c.Name())
 	}
 	assert.Equal(t, "octopus.402009: 您请求的资源已经被占用,或存在关联资源 (HTTP 409)", re.Error())
 }
@@ -73,7 +72,7 @@ func TestFromResponseReadsABoundedAmount(t *testing.T) {
 	resp := &http.Response{StatusCode: 500, Header: http.Header{}, Body: body}
 	err := errcode.FromResponse(resp)
 	var re *errcode.ResponseError
-	require.True(t, errors.As(err, &re))
+	require.ErrorAs(t, err, &re)
 	assert.Equal(t, 500, re.StatusCode)
 	assert.LessOrEqual(t, body.read, 1<<20+64<<10+32<<10, "1 MiB, a drain of 64 KiB, and one read's slack")
 	assert.NotEmpty(t, re.Excerpt)
