@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,19 +25,12 @@ type docRow struct {
 	retry, reason                           string
 }
 
-// docPlaceholder is a placeholder in a documented text, such as {key}.
-var docPlaceholder = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
-
-// bare returns a documented text as the catalog renders it without values:
-// each placeholder as its bare name.
-func bare(text string) string { return docPlaceholder.ReplaceAllString(text, "$1") }
-
 // docPlaceholders returns the names of the placeholders of texts, each
 // once, in order; nil for none, as Code.Placeholders returns them.
 func docPlaceholders(texts ...string) []string {
 	var names []string
 	for _, text := range texts {
-		for _, m := range docPlaceholder.FindAllStringSubmatch(text, -1) {
+		for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
 			if !slices.Contains(names, m[1]) {
 				names = append(names, m[1])
 			}
@@ -115,10 +107,10 @@ func assertDocumented(t *testing.T, c errcode.Code, where string, en, zh docRow)
 	assert.Equal(t, en.code, zh.code, where)
 	assert.Equal(t, en.status, c.Status(), where)
 	assert.Equal(t, zh.status, c.Status(), where)
-	assert.Equal(t, bare(en.message), c.Message(language.English), where)
-	assert.Equal(t, bare(zh.description), c.Message(language.Chinese), where)
-	assert.Equal(t, bare(en.remediation), c.Remediation(language.English), where)
-	assert.Equal(t, bare(zh.remediation), c.Remediation(language.Chinese), where)
+	assert.Equal(t, fill(en.message, nil), c.Message(language.English), where)
+	assert.Equal(t, fill(zh.description, nil), c.Message(language.Chinese), where)
+	assert.Equal(t, fill(en.remediation, nil), c.Remediation(language.English), where)
+	assert.Equal(t, fill(zh.remediation, nil), c.Remediation(language.Chinese), where)
 	assert.Equal(t, docPlaceholders(en.message, en.remediation), c.Placeholders(), where)
 }
 
@@ -171,7 +163,7 @@ func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
 		where := fmt.Sprintf("docs/retry.txt:%d %s", p.line, c.Name())
 		require.Equal(t, p.code, c.String(), where)
 		require.Equal(t, p.status, c.Status(), where)
-		require.Equal(t, bare(p.message), c.Message(language.English), where)
+		require.Equal(t, fill(p.message, nil), c.Message(language.English), where)
 		require.Contains(t, []string{"no", "any", "idempotent"}, p.retry, where)
 		assert.NotEmpty(t, p.reason, where)
 		assert.Equal(t, p.retry, c.RetryKind().String(), where)

@@ -1,7 +1,9 @@
 package errcode_test
 
-// The helpers and fakes that the package's tests share. A helper used by
-// one test file only stays in that file.
+// The helpers and fakes of the package's tests: every fake response body
+// and ResponseWriter, the log recorder, the request and serve helpers, and
+// every other helper that more than one test file uses. A helper of one
+// test file only stays in that file.
 
 import (
 	"bufio"
@@ -29,8 +31,9 @@ import (
 	"golang.org/x/text/language"
 )
 
-// placeholder is the placeholder rule written another way than the
-// renderer's: the oracle for the bodies and messages the package renders.
+// placeholder is the placeholder rule, {name}, written another way than
+// the renderer's: the oracle for the texts of the docs and for the bodies
+// and messages the package renders.
 var placeholder = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // jsonBody is the body encoding/json writes for a code and a message.

@@ -32,6 +32,7 @@ func json10MiB() []byte {
 	return append(b, `"}`...)
 }
 
+// nginx502 is the page nginx answers a 502 with.
 const nginx502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n" +
 	"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
 
