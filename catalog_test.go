@@ -126,29 +126,34 @@ func documentedRows(t *testing.T, prefix string, n int, enDoc string, enHeader m
 	return en, zh, cs
 }
 
+// wireCodes returns the wire codes of cs, each once.
+func wireCodes(cs []errcode.Code) map[string]bool {
+	codes := map[string]bool{}
+	for _, c := range cs {
+		codes[c.String()] = true
+	}
+	return codes
+}
+
 func TestEveryUpstreamRowIsInTheCatalog(t *testing.T) {
 	en, zh, cs := documentedRows(t, "octopus.", 70, "docs/octopus-error-codes.en-US.txt", enHeader, "docs/octopus-error-codes.zh-CN.txt")
-	codes := map[string]bool{}
 	for i, c := range cs {
 		where := fmt.Sprintf("docs/octopus-error-codes.zh-CN.txt:%d %s", zh[i].line, c.Name())
-		codes[c.String()] = true
 		assertDocumented(t, c, where, en[i], zh[i])
 		assert.Equal(t, zh[i].message, en[i].message, where)
 	}
-	assert.Len(t, codes, 68, "70 rows, 68 distinct codes")
+	assert.Len(t, wireCodes(cs), 68, "70 rows, 68 distinct codes")
 }
 
 func TestEveryGatewayRowIsInTheCatalog(t *testing.T) {
 	en, zh, cs := documentedRows(t, "APIGW.", 41, "docs/apigw-error-codes.en-US.txt", gwHeader, "docs/apigw-error-codes.zh-CN.txt")
-	codes := map[string]bool{}
 	for i, c := range cs {
 		where := fmt.Sprintf("docs/apigw-error-codes.en-US.txt:%d %s", en[i].line, c.Name())
-		codes[c.String()] = true
 		assert.True(t, strings.HasPrefix(c.Name(), "Gateway"), where)
 		assertDocumented(t, c, where, en[i], zh[i])
 		assert.NotContains(t, en[i].remediation, "\n", where)
 	}
-	assert.Len(t, codes, 35, "41 rows, 35 distinct codes")
+	assert.Len(t, wireCodes(cs), 35, "41 rows, 35 distinct codes")
 }
 
 func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
