@@ -6,7 +6,7 @@ package errcode_test
 //	go test -run '^$' -bench . -benchmem
 //
 // The ratios are read from the results, never asserted: the allocation
-// targets are held by the tests in alloc_test.go.
+// targets are held by the TestAllocs* tests, beside the code they measure.
 
 import (
 	"encoding/json"
@@ -14,44 +14,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/octopus-go/errcode"
 	"golang.org/x/text/language"
 )
-
-// A discardWriter is the cheapest ResponseWriter that keeps its header map
-// from one response to the next, as a server's pooled response does.
-type discardWriter struct {
-	h    http.Header
-	code int
-}
-
-func newDiscardWriter() *discardWriter { return &discardWriter{h: make(http.Header, 4)} }
-
-func (w *discardWriter) Header() http.Header               { return w.h }
-func (w *discardWriter) WriteHeader(code int)              { w.code = code }
-func (w *discardWriter) Write(p []byte) (int, error)       { return len(p), nil }
-func (w *discardWriter) WriteString(s string) (int, error) { return len(s), nil }
-
-// localized returns the ResponseWriter that errcode.Localize gives a
-// handler for a request with the header name: value, writing to w.
-func localized(tb testing.TB, w http.ResponseWriter, name, value string) http.ResponseWriter {
-	tb.Helper()
-	r := httptest.NewRequest(http.MethodGet, "/", nil)
-	if name != "" {
-		r.Header.Set(name, value)
-	}
-	var got http.ResponseWriter
-	errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { got = w })).
-		ServeHTTP(w, r)
-	if got == nil {
-		tb.Fatal("Localize did not call its handler")
-	}
-	return got
-}
 
 // floorBody is a prebuilt 70-byte error body.
 var (
@@ -150,7 +118,7 @@ func BenchmarkWriteConst(b *testing.B) {
 		}
 	})
 	b.Run("zh", func(b *testing.B) {
-		w := localized(b, newDiscardWriter(), "Accept-Language", "zh-CN")
+		w := localized(b, newDiscardWriter(), header("Accept-Language", "zh-CN"))
 		b.ReportAllocs()
 		for b.Loop() {
 			errcode.Write(w, errcode.ScenarioNotFound)
@@ -199,30 +167,10 @@ func BenchmarkLookup(b *testing.B) {
 	}
 }
 
-// negotiationCases are the common headers of the negotiation target.
-var negotiationCases = []struct {
-	name   string // of the sub-benchmark
-	header string // X-Language or Accept-Language
-	value  string
-}{
-	{"zh-CN,zh;q=0.9,en;q=0.8", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"},
-	{"en-US,en;q=0.9", "Accept-Language", "en-US,en;q=0.9"},
-	{"X-Language=zh-cn", "X-Language", "zh-cn"},
-	{"empty", "", ""},
-}
-
-func negotiationRequest(header, value string) *http.Request {
-	r := httptest.NewRequest(http.MethodGet, "/", nil)
-	if header != "" {
-		r.Header.Set(header, value)
-	}
-	return r
-}
-
 func BenchmarkNegotiate(b *testing.B) {
 	for _, tc := range negotiationCases {
 		b.Run(tc.name, func(b *testing.B) {
-			r := negotiationRequest(tc.header, tc.value)
+			r := request(header(tc.header, tc.value))
 			b.ReportAllocs()
 			for b.Loop() {
 				errcode.Negotiate(r)
@@ -246,36 +194,11 @@ func BenchmarkMatchStrings(b *testing.B) {
 	}
 }
 
-// octopusErrorBody is a typical Octopus error response body.
-const octopusErrorBody = `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`
-
-var octopusErrorJSON = []byte(octopusErrorBody)
-
-// A resetBody is a response body that can be read again after a reset,
-// so that the benchmarks pay for reading it but not for making it.
-type resetBody struct{ strings.Reader }
-
-func (b *resetBody) Close() error { return nil }
-
-func (b *resetBody) reset() { b.Reader.Reset(octopusErrorBody) }
-
-func errorResponse(body io.ReadCloser) *http.Response {
-	return &http.Response{
-		StatusCode: http.StatusNotFound,
-		Header: http.Header{
-			"Content-Type": {"application/json; charset=utf-8"},
-			"X-Request-Id": {"5f0c3f9e-2a46-4f2b-9d33-8c1e7d1f4b2a"},
-		},
-		Body: body,
-	}
-}
-
 func BenchmarkFromResponse(b *testing.B) {
-	body := new(resetBody)
-	resp := errorResponse(body)
+	resp, body := octopusErrorResponse()
 	b.ReportAllocs()
 	for b.Loop() {
-		body.reset()
+		body.reset(octopusErrorBody)
 		if !errors.Is(errcode.FromResponse(resp), errcode.ScenarioNotFound) {
 			b.Fatal("no match")
 		}
@@ -285,27 +208,15 @@ func BenchmarkFromResponse(b *testing.B) {
 // BenchmarkReadBody is the baseline of BenchmarkFromResponse: reading
 // and closing the same body, as any client does.
 func BenchmarkReadBody(b *testing.B) {
-	body := new(resetBody)
-	resp := errorResponse(body)
+	resp, body := octopusErrorResponse()
 	b.ReportAllocs()
 	for b.Loop() {
-		body.reset()
+		body.reset(octopusErrorBody)
 		if _, err := io.ReadAll(resp.Body); err != nil {
 			b.Fatal(err)
 		}
 		resp.Body.Close()
 	}
-}
-
-// decodeSmallStruct is a plain encoding/json decode of an error body: the
-// baseline of FromResponse's decoding.
-func decodeSmallStruct(body []byte) (code, msg string) {
-	var v struct {
-		Code string `json:"error_code"`
-		Msg  string `json:"error_msg"`
-	}
-	json.Unmarshal(body, &v)
-	return v.Code, v.Msg
 }
 
 // BenchmarkDecodeSmallStruct is the other baseline of BenchmarkFromResponse:

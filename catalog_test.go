@@ -1,11 +1,10 @@
 package errcode_test
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,19 +25,12 @@ type docRow struct {
 	retry, reason                           string
 }
 
-// docPlaceholder is a placeholder in a documented text, such as {key}.
-var docPlaceholder = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
-
-// bare returns a documented text as the catalog renders it without values:
-// each placeholder as its bare name.
-func bare(text string) string { return docPlaceholder.ReplaceAllString(text, "$1") }
-
 // docPlaceholders returns the names of the placeholders of texts, each
 // once, in order; nil for none, as Code.Placeholders returns them.
 func docPlaceholders(texts ...string) []string {
 	var names []string
 	for _, text := range texts {
-		for _, m := range docPlaceholder.FindAllStringSubmatch(text, -1) {
+		for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
 			if !slices.Contains(names, m[1]) {
 				names = append(names, m[1])
 			}
@@ -105,65 +97,63 @@ func catalogRows(prefix string) []errcode.Code {
 	return cs
 }
 
-func TestDocsHoldTheUpstreamPageAsPublished(t *testing.T) {
-	upstream, err := os.ReadFile("../shared/upstream/octopus-error-codes.zh-CN.txt")
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("no ../shared beside the checkout")
+// assertDocumented checks that c is the row that en and zh, its rows in the
+// English and Chinese docs, describe: its code and status, its message
+// and remediation in each language (a placeholder as its bare name), and
+// the placeholders of its English texts.
+func assertDocumented(t *testing.T, c errcode.Code, where string, en, zh docRow) {
+	t.Helper()
+	assert.Equal(t, en.code, c.String(), where)
+	assert.Equal(t, en.code, zh.code, where)
+	assert.Equal(t, en.status, c.Status(), where)
+	assert.Equal(t, zh.status, c.Status(), where)
+	assert.Equal(t, fill(en.message, nil), c.Message(language.English), where)
+	assert.Equal(t, fill(zh.description, nil), c.Message(language.Chinese), where)
+	assert.Equal(t, fill(en.remediation, nil), c.Remediation(language.English), where)
+	assert.Equal(t, fill(zh.remediation, nil), c.Remediation(language.Chinese), where)
+	assert.Equal(t, docPlaceholders(en.message, en.remediation), c.Placeholders(), where)
+}
+
+// documentedRows returns the n rows of the English and the Chinese doc
+// of the catalog's rows whose wire code starts with prefix, and those
+// rows, in order.
+func documentedRows(t *testing.T, prefix string, n int, enDoc string, enHeader map[string]string, zhDoc string) (en, zh []docRow, cs []errcode.Code) {
+	t.Helper()
+	en, zh, cs = readDoc(t, enDoc, enHeader), readDoc(t, zhDoc, zhHeader), catalogRows(prefix)
+	require.Len(t, en, n)
+	require.Len(t, zh, n)
+	require.Len(t, cs, n)
+	return en, zh, cs
+}
+
+// wireCodes returns the wire codes of cs, each once.
+func wireCodes(cs []errcode.Code) map[string]bool {
+	codes := map[string]bool{}
+	for _, c := range cs {
+		codes[c.String()] = true
 	}
-	require.NoError(t, err)
-	docs, err := os.ReadFile("docs/octopus-error-codes.zh-CN.txt")
-	require.NoError(t, err)
-	assert.Equal(t, string(upstream), string(docs))
+	return codes
 }
 
 func TestEveryUpstreamRowIsInTheCatalog(t *testing.T) {
-	zh := readDoc(t, "docs/octopus-error-codes.zh-CN.txt", zhHeader)
-	en := readDoc(t, "docs/octopus-error-codes.en-US.txt", enHeader)
-	cs := catalogRows("octopus.")
-	require.Len(t, zh, 70)
-	require.Len(t, en, 70)
-	require.Len(t, cs, 70)
-	codes := map[string]bool{}
-	for i, r := range zh {
-		c := cs[i]
-		where := fmt.Sprintf("docs/octopus-error-codes.zh-CN.txt:%d %s", r.line, c.Name())
-		codes[r.code] = true
-		assert.Equal(t, r.code, c.String(), where)
-		assert.Equal(t, r.status, c.Status(), where)
-		assert.Equal(t, bare(r.message), c.Message(language.English), where)
-		assert.Equal(t, bare(r.description), c.Message(language.Chinese), where)
-		assert.Equal(t, bare(r.remediation), c.Remediation(language.Chinese), where)
-		assert.Equal(t, bare(en[i].remediation), c.Remediation(language.English), where)
-		assert.Equal(t, docPlaceholders(r.message, en[i].remediation), c.Placeholders(), where)
-		assert.Equal(t, r.code, en[i].code, where)
-		assert.Equal(t, r.message, en[i].message, where)
+	en, zh, cs := documentedRows(t, "octopus.", 70, "docs/octopus-error-codes.en-US.txt", enHeader, "docs/octopus-error-codes.zh-CN.txt")
+	for i, c := range cs {
+		where := fmt.Sprintf("docs/octopus-error-codes.zh-CN.txt:%d %s", zh[i].line, c.Name())
+		assertDocumented(t, c, where, en[i], zh[i])
+		assert.Equal(t, zh[i].message, en[i].message, where)
 	}
-	assert.Len(t, codes, 68, "70 rows, 68 distinct codes")
+	assert.Len(t, wireCodes(cs), 68, "70 rows, 68 distinct codes")
 }
 
 func TestEveryGatewayRowIsInTheCatalog(t *testing.T) {
-	en := readDoc(t, "docs/apigw-error-codes.en-US.txt", gwHeader)
-	zh := readDoc(t, "docs/apigw-error-codes.zh-CN.txt", map[string]string{"status": "状态码", "code": "错误码", "message": "错误信息", "description": "描述", "remediation": "处理措施"})
-	cs := catalogRows("APIGW.")
-	require.Len(t, en, 41)
-	require.Len(t, zh, 41)
-	require.Len(t, cs, 41)
-	codes := map[string]bool{}
-	for i, r := range en {
-		c := cs[i]
-		where := fmt.Sprintf("docs/apigw-error-codes.en-US.txt:%d %s", r.line, c.Name())
-		codes[r.code] = true
+	en, zh, cs := documentedRows(t, "APIGW.", 41, "docs/apigw-error-codes.en-US.txt", gwHeader, "docs/apigw-error-codes.zh-CN.txt")
+	for i, c := range cs {
+		where := fmt.Sprintf("docs/apigw-error-codes.en-US.txt:%d %s", en[i].line, c.Name())
 		assert.True(t, strings.HasPrefix(c.Name(), "Gateway"), where)
-		assert.Equal(t, r.code, c.String(), where)
-		assert.Equal(t, r.status, c.Status(), where)
-		assert.Equal(t, bare(r.message), c.Message(language.English), where)
-		assert.Equal(t, bare(r.remediation), c.Remediation(language.English), where)
-		assert.Equal(t, bare(zh[i].description), c.Message(language.Chinese), where)
-		assert.Equal(t, bare(zh[i].remediation), c.Remediation(language.Chinese), where)
-		assert.Equal(t, docPlaceholders(r.message, r.remediation), c.Placeholders(), where)
-		assert.NotContains(t, r.remediation, "\n", where)
+		assertDocumented(t, c, where, en[i], zh[i])
+		assert.NotContains(t, en[i].remediation, "\n", where)
 	}
-	assert.Len(t, codes, 35, "41 rows, 35 distinct codes")
+	assert.Len(t, wireCodes(cs), 35, "41 rows, 35 distinct codes")
 }
 
 func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
@@ -178,7 +168,7 @@ func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
 		where := fmt.Sprintf("docs/retry.txt:%d %s", p.line, c.Name())
 		require.Equal(t, p.code, c.String(), where)
 		require.Equal(t, p.status, c.Status(), where)
-		require.Equal(t, bare(p.message), c.Message(language.English), where)
+		require.Equal(t, fill(p.message, nil), c.Message(language.English), where)
 		require.Contains(t, []string{"no", "any", "idempotent"}, p.retry, where)
 		assert.NotEmpty(t, p.reason, where)
 		assert.Equal(t, p.retry, c.RetryKind().String(), where)
@@ -196,39 +186,59 @@ func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
 	}
 }
 
-func TestGatewayRowsDecodeByStatusThenMessage(t *testing.T) {
-	for status, want := range map[int]errcode.Code{
-		400: errcode.GatewayAPIRequestError,
-		413: errcode.GatewayRequestEntityTooLarge,
-		414: errcode.GatewayRequestURITooLarge,
-		494: errcode.GatewayRequestHeadersTooLarge,
-		502: errcode.GatewayBackendUnavailable,
-		504: errcode.GatewayBackendTimeout,
-	} {
-		for _, code := range []string{"APIGW.0201", "APIG.0201"} {
-			re := decode(t, status, nil, `{"error_code":"`+code+`","error_msg":"some gateway text"}`)
-			assert.Equal(t, want, re.Code, "%s %d", code, status)
-			assert.Equal(t, code, re.WireCode, "kept as sent")
-			assert.True(t, errors.Is(re, errcode.GatewayAPIRequestError))
-		}
-	}
-	re := decode(t, 404, nil, `{"error_code":"APIGW.0101","error_msg":"The API does not exist."}`)
-	assert.Equal(t, errcode.GatewayAPINotFound, re.Code)
-	re = decode(t, 404, nil, `{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published in the environment"}`)
-	assert.Equal(t, errcode.GatewayAPINotPublished, re.Code)
-	re = decode(t, 500, nil, `{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`)
-	assert.Equal(t, errcode.GatewayBackendTimeout, re.Code, "no row with the status: the message decides")
-
-	re = decode(t, 401, nil, `{"error_code":"APIG.0301","error_msg":"Incorrect IAM authentication information: decrypt token fail"}`)
-	assert.Equal(t, errcode.GatewayIAMAuthFailed, re.Code)
-	assert.Equal(t, "Incorrect IAM authentication information: decrypt token fail", re.Message)
-	assert.False(t, errcode.Retryable(re))
-}
-
 func TestGatewayCodesAreWrittenInTheDocumentedForm(t *testing.T) {
 	w := serve(http.Header{"Accept-Language": {"zh"}}, func(http.ResponseWriter, *http.Request) error {
 		return errcode.GatewayProtocolNotSupported.With("xxx", "HTTPS")
 	})
 	assert.Equal(t, 400, w.Code)
 	assert.Equal(t, `{"error_code":"APIGW.0607","error_msg":"协议不支持,仅支持以下协议:HTTPS"}`, w.Body.String())
+}
+
+// TestRoundTrip serves every documented row from a real server and decodes
+// each answer back, in both languages.
+func TestRoundTrip(t *testing.T) {
+	var all []errcode.Code
+	for c := range errcode.All() {
+		all = append(all, c)
+	}
+	srv := httptest.NewServer(errcode.Localize(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		i, err := strconv.Atoi(r.URL.Query().Get("row"))
+		if err != nil {
+			return err
+		}
+		w.Header().Set("X-Request-Id", "req-"+strconv.Itoa(i))
+		return all[i]
+	})))
+	defer srv.Close()
+
+	for _, lang := range []string{"en-US", "zh-CN"} {
+		tag := language.MustParse(lang)
+		for i, c := range all {
+			req, err := http.NewRequest("GET", srv.URL+"/?row="+strconv.Itoa(i), nil)
+			require.NoError(t, err)
+			req.Header.Set("Accept-Language", lang)
+			resp, err := srv.Client().Do(req)
+			require.NoError(t, err)
+
+			err = errcode.FromResponse(resp)
+			where := c.Name() + " " + lang
+			var re *errcode.ResponseError
+			require.ErrorAs(t, err, &re, where)
+			assert.ErrorIs(t, err, c, where)
+			assert.Equal(t, &errcode.ResponseError{
+				StatusCode: c.Status(),
+				Code:       c,
+				WireCode:   c.String(),
+				Message:    c.Message(tag),
+				RequestID:  "req-" + strconv.Itoa(i),
+				Method:     http.MethodGet,
+			}, re, where)
+		}
+	}
+
+	resp, err := srv.Client().Get(srv.URL + "/?row=x")
+	require.NoError(t, err)
+	err = errcode.FromResponse(resp)
+	assert.ErrorIs(t, err, errcode.InternalServerError)
+	assert.NotContains(t, err.Error(), "strconv", "a foreign error's text stays on the server")
 }

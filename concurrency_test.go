@@ -1,10 +1,8 @@
 package errcode_test
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -37,7 +35,7 @@ func TestConcurrentUse(t *testing.T) {
 			return errors.New("bad index " + r.PathValue("i"))
 		}
 		w.Header().Set("X-Request-Id", r.URL.Query().Get("v"))
-		return fmt.Errorf("handler: %w", codes[i].With("key", "k", "value", r.URL.Query().Get("v")).Wrap(errors.New(relDSN)))
+		return fmt.Errorf("handler: %w", codes[i].With("key", "k", "value", r.URL.Query().Get("v")).Wrap(errors.New("dial tcp 10.0.0.7:5432: connection refused")))
 	})))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
@@ -72,7 +70,7 @@ func TestConcurrentUse(t *testing.T) {
 	for g := range goroutines {
 		wg.Go(func() {
 			for i := range iterations {
-				if !relConcurrentStep(t, client, srv.URL, codes, g, i) {
+				if !concurrentStep(t, client, srv.URL, codes, g, i) {
 					return
 				}
 			}
@@ -83,13 +81,13 @@ func TestConcurrentUse(t *testing.T) {
 	flipper.Wait()
 }
 
-// relConcurrentStep is one iteration of goroutine g; it reports whether all
+// concurrentStep is one iteration of goroutine g; it reports whether all
 // went well. It uses assert, not require: it runs off the test goroutine.
-func relConcurrentStep(t *testing.T, client *http.Client, url string, codes []errcode.Code, g, i int) bool {
+func concurrentStep(t *testing.T, client *http.Client, url string, codes []errcode.Code, g, i int) bool {
 	idx := (g*31 + i) % len(codes)
 	c := codes[idx]
 	v := fmt.Sprintf("g%d-i%d", g, i)
-	l := relLanguages[1+i%2] // en, zh
+	l := requestLanguages[1+i%2] // en, zh
 	e := c.With("key", "k", "value", v)
 
 	// The middleware over HTTP, and FromResponse on its answer.
@@ -127,7 +125,7 @@ func relConcurrentStep(t *testing.T, client *http.Client, url string, codes []er
 	// moment: either, never a mix.
 	rec := httptest.NewRecorder()
 	errcode.Write(rec, e)
-	en, zh := relWant(t, c.String(), e.Message(language.English)), relWant(t, c.String(), e.Message(language.Chinese))
+	en, zh := jsonBody(t, c.String(), e.Message(language.English)), jsonBody(t, c.String(), e.Message(language.Chinese))
 	if body := rec.Body.String(); !assert.True(t, body == en || body == zh, "body %s", body) {
 		return false
 	}
@@ -141,7 +139,8 @@ func relConcurrentStep(t *testing.T, client *http.Client, url string, codes []er
 	// FromResponse on bodies that differ by goroutine: what one call
 	// decodes is not overwritten by another's pooled buffer.
 	body := fmt.Sprintf(`{"error_code":%q,"error_msg":%q,"request_id":%q}`, c.String(), e.Message(l.tag), v)
-	got = errcode.FromResponse(&http.Response{StatusCode: c.Status(), Body: io.NopCloser(bytes.NewReader([]byte(body)))})
+	resp, _ = response(c.Status(), nil, body)
+	got = errcode.FromResponse(resp)
 	ok = assert.ErrorAs(t, got, &re) &&
 		assert.Equal(t, c.String(), re.WireCode) &&
 		assert.Equal(t, e.Message(l.tag), re.Message) &&

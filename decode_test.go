@@ -84,3 +84,35 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip"}}, cut[:len(cut)/2])
 	assert.NotContains(t, re.Excerpt, "\x1f\x8b", "a cut gzip body: what it held, not its bytes")
 }
+
+func TestFromResponseBodyShapes(t *testing.T) {
+	for _, tt := range []struct {
+		name, body    string
+		code, msg, id string
+	}{
+		{"code and message", `{"code":"octopus.000102","message":"The request token expires","request_id":"r1"}`, "octopus.000102", "The request token expires", "r1"},
+		{"nested", `{"error":{"code":"APIGW.0301","message":"Incorrect IAM authentication information: decrypt token fail"},"request_id":"r2"}`, "APIGW.0301", "Incorrect IAM authentication information: decrypt token fail", "r2"},
+		{"nested error_code", `{"error":{"error_code":"octopus.000102","error_msg":"请求token过期","request_id":"r3"}}`, "octopus.000102", "请求token过期", "r3"},
+		{"error_code wins over code", `{"code":"x.1","error_code":"octopus.000102","error_msg":"m"}`, "octopus.000102", "m", ""},
+		{"BOM", "\uFEFF" + `{"error_code":"octopus.000102","error_msg":"m"}`, "octopus.000102", "m", ""},
+	} {
+		re := decode(t, 401, nil, tt.body)
+		assert.Equal(t, tt.code, re.WireCode, tt.name)
+		assert.Equal(t, tt.msg, re.Message, tt.name)
+		assert.Equal(t, tt.id, re.RequestID, tt.name)
+		assert.Empty(t, re.Excerpt, tt.name)
+		want, _ := errcode.Lookup(tt.code)
+		assert.ErrorIs(t, re, want, tt.name)
+	}
+}
+
+func TestFromResponseKeepsTheEncodedAuthorizationMessage(t *testing.T) {
+	for _, body := range []string{
+		`{"error_code":"APIGW.0305","error_msg":"denied","encoded_authorization_message":"4Tf1...x"}`,
+		`{"error":{"code":"APIGW.0305","message":"denied","encoded_authorization_message":"4Tf1...x"}}`,
+	} {
+		re := decode(t, 403, nil, body)
+		assert.Equal(t, "4Tf1...x", re.EncodedAuthorizationMessage, body)
+		assert.Equal(t, "APIGW.0305: denied (HTTP 403)", re.Error(), "left out of Error")
+	}
+}

@@ -1,11 +1,10 @@
 package errcode_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/octopus-go/errcode"
@@ -38,7 +37,7 @@ func TestZeroCodeIsNoRow(t *testing.T) {
 	assert.Equal(t, "errcode.Code(9999)", errcode.Code(9999).String())
 	assert.Equal(t, 0, c.Status())
 	assert.Equal(t, "errcode: undocumented code", c.Error())
-	assert.False(t, errors.Is(errcode.ScenarioNotFound, c))
+	assert.NotErrorIs(t, errcode.ScenarioNotFound, c)
 }
 
 func TestPlaceholdersNameTheRowsPlaceholders(t *testing.T) {
@@ -100,48 +99,6 @@ func TestCodesMarshalAsTheirNames(t *testing.T) {
 	assert.Error(t, err)
 }
 
-func TestWithFillsPlaceholders(t *testing.T) {
-	e := errcode.InvalidRequestParam.With("key", "name", "value", "x")
-	assert.Equal(t, "Request params [name:x] is invalid", e.Message(language.English))
-	assert.Equal(t, "请求参数[name:x]错误", e.Message(language.Chinese))
-	assert.Equal(t, "Make sure the request parameter [name:x] is correct", e.Remediation(language.English))
-	assert.Equal(t, "请确保请求参数[name:x]正确", e.Remediation(language.Chinese))
-	assert.Equal(t, "octopus.000003: Request params [name:x] is invalid", e.Error())
-	assert.Equal(t, 400, e.Status())
-	assert.Equal(t, errcode.InvalidRequestParam, e.Code())
-
-	partial := errcode.InvalidRequestParam.With("key", "name", "dangling")
-	assert.Equal(t, "Request params [name:value] is invalid", partial.Message(language.English),
-		"a placeholder without a value reads as its bare name; a name without a value is ignored")
-	assert.Equal(t, "The following protocol is supported: HTTPS",
-		errcode.GatewayProtocolNotSupported.With("xxx", "HTTPS").Message(language.English))
-	assert.Equal(t, "协议不支持,仅支持以下协议:HTTPS",
-		errcode.GatewayProtocolNotSupported.With("xxx", "HTTPS").Message(language.Chinese))
-}
-
-func TestErrorsAreImmutable(t *testing.T) {
-	base := errcode.InvalidRequestParam.With("key", "name", "value", "x")
-	other := base.With("value", "y")
-	cause := errors.New("strconv: bad digit")
-	wrapped := base.Wrap(cause)
-
-	assert.Equal(t, "Request params [name:x] is invalid", base.Message(language.English))
-	assert.Equal(t, "Request params [name:y] is invalid", other.Message(language.English))
-	assert.Nil(t, errors.Unwrap(base))
-	assert.Equal(t, cause, errors.Unwrap(wrapped))
-	assert.Equal(t, "octopus.000003: Request params [name:x] is invalid: strconv: bad digit", wrapped.Error())
-	assert.Equal(t, "Request params [name:x] is invalid", wrapped.Message(language.English))
-}
-
-func TestNilErrorIsSafe(t *testing.T) {
-	var e *errcode.Error
-	assert.Equal(t, "<nil>", e.Error())
-	assert.Nil(t, e.Unwrap())
-	assert.Equal(t, errcode.Code(0), e.Code())
-	assert.False(t, e.Is(errcode.ScenarioNotFound))
-	assert.Equal(t, errcode.Code(0), e.With("key", "k").Wrap(nil).Code(), "deriving from nil gives no row, not a panic")
-}
-
 type pathError struct{ path string }
 
 func (e *pathError) Error() string { return "open " + e.path }
@@ -150,27 +107,27 @@ func TestIsMatchesByWireCodeAtAnyDepth(t *testing.T) {
 	deep := fmt.Errorf("handler: %w", fmt.Errorf("service: %w", fmt.Errorf("store: %w", errcode.ScenarioNotFound)))
 	joined := errors.Join(errors.New("other"), fmt.Errorf("x: %w", errcode.TokenExpired.Wrap(&pathError{"/tmp/x"})))
 
-	assert.True(t, errors.Is(deep, errcode.ScenarioNotFound))
-	assert.False(t, errors.Is(deep, errcode.TagNotFound))
-	assert.True(t, errors.Is(joined, errcode.TokenExpired))
-	assert.False(t, errors.Is(joined, errcode.TokenInvalid))
+	assert.ErrorIs(t, deep, errcode.ScenarioNotFound)
+	assert.NotErrorIs(t, deep, errcode.TagNotFound)
+	assert.ErrorIs(t, joined, errcode.TokenExpired)
+	assert.NotErrorIs(t, joined, errcode.TokenInvalid)
 	var pe *pathError
-	assert.True(t, errors.As(joined, &pe), "the cause stays reachable")
+	assert.ErrorAs(t, joined, &pe, "the cause stays reachable")
 
-	assert.True(t, errors.Is(errcode.InvalidRequestParam.With("key", "k"), errcode.InvalidRequestParam))
-	assert.True(t, errors.Is(errcode.ScenarioNotFound, errcode.ScenarioNotFound.Wrap(nil)), "an *Error target matches too")
-	assert.False(t, errors.Is(errcode.HTTPBadRequest, errcode.RequestValidationFailed), "same message, other code")
+	assert.ErrorIs(t, errcode.InvalidRequestParam.With("key", "k"), errcode.InvalidRequestParam)
+	assert.ErrorIs(t, errcode.ScenarioNotFound, errcode.ScenarioNotFound.Wrap(nil), "an *Error target matches too")
+	assert.NotErrorIs(t, errcode.HTTPBadRequest, errcode.RequestValidationFailed, "same message, other code")
 }
 
 func TestRowsOfOneCodeMatchEachOther(t *testing.T) {
 	err := fmt.Errorf("delete tag: %w", errcode.TagUsedInPackages)
 	for _, c := range []errcode.Code{errcode.TagUsedInSegments, errcode.TagUsedInPackages, errcode.TagUsedInDataWarehouse} {
-		assert.True(t, errors.Is(err, c), c.Name())
+		assert.ErrorIs(t, err, c, c.Name())
 	}
 	var row errcode.Code
-	require.True(t, errors.As(err, &row))
+	require.ErrorAs(t, err, &row)
 	assert.Equal(t, errcode.TagUsedInPackages, row, "errors.As tells the exact row")
-	assert.True(t, errors.Is(errcode.GatewayBackendTimeout, errcode.GatewayRequestEntityTooLarge))
+	assert.ErrorIs(t, errcode.GatewayBackendTimeout, errcode.GatewayRequestEntityTooLarge)
 }
 
 func TestLookup(t *testing.T) {
@@ -215,21 +172,29 @@ func TestAllListsEveryRowOnce(t *testing.T) {
 	assert.Equal(t, 3, n, "All stops when the loop does")
 }
 
-func TestLogValue(t *testing.T) {
-	var buf bytes.Buffer
-	log := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{
-		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
-			if a.Key == slog.TimeKey {
-				return slog.Attr{}
-			}
-			return a
-		},
-	}))
-	err := errcode.InvalidRequestParam.With("key", "name", "value", "x").Wrap(errors.New("parse failed"))
-	log.Error("request failed", "err", err)
-	assert.JSONEq(t, `{"level":"ERROR","msg":"request failed","err":{"code":"octopus.000003","status":400,"params":{"key":"name","value":"x"},"text":"octopus.000003: Request params [name:x] is invalid: parse failed"}}`, buf.String())
+func TestAllocsIsThreeLayers(t *testing.T) {
+	err := fmt.Errorf("handler: %w",
+		fmt.Errorf("service: %w",
+			fmt.Errorf("store: %w", errcode.ScenarioNotFound)))
+	var match, noMatch bool
+	assert.Zero(t, allocs(t, func() { match = errors.Is(err, errcode.ScenarioNotFound) }), "match")
+	assert.Zero(t, allocs(t, func() { noMatch = errors.Is(err, errcode.TokenExpired) }), "no match")
+	require.True(t, match)
+	require.False(t, noMatch)
+}
 
-	buf.Reset()
-	log.Info("plain", "err", errcode.ScenarioNotFound.Wrap(nil))
-	assert.JSONEq(t, `{"level":"INFO","msg":"plain","err":{"code":"octopus.107002","status":404,"text":"octopus.107002: Scenario is not exists"}}`, buf.String())
+func TestAllocsLookup(t *testing.T) {
+	code := strings.Clone("octopus.107002")
+	var got errcode.Code
+	assert.Zero(t, allocs(t, func() { got, _ = errcode.Lookup(code) }))
+	require.Equal(t, errcode.ScenarioNotFound, got)
+}
+
+func TestPlaceholdersIsACopy(t *testing.T) {
+	p := errcode.InvalidRequestParam.Placeholders()
+	require.Equal(t, []string{"key", "value"}, p)
+	p[0] = "changed"
+	assert.Equal(t, []string{"key", "value"}, errcode.InvalidRequestParam.Placeholders())
+	assert.Nil(t, errcode.Code(0).Placeholders())
+	assert.Nil(t, errcode.Code(60000).Placeholders())
 }

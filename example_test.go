@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 
 	"github.com/octopus-go/errcode"
@@ -156,4 +158,110 @@ func ExampleRetryable() {
 	// true
 	// false
 	// true
+}
+
+// A row with placeholders has a constructor that takes exactly their values.
+func ExampleInvalidRequestParamWith() {
+	err := errcode.InvalidRequestParamWith("limit", "-1")
+	fmt.Println(err.Message(language.English))
+	fmt.Println(errcode.InvalidRequestParam.Placeholders())
+
+	// Without values, a placeholder reads as its bare name.
+	fmt.Println(errcode.InvalidRequestParam.Message(language.English))
+	// Output:
+	// Request params [limit:-1] is invalid
+	// [key value]
+	// Request params [key:value] is invalid
+}
+
+// A proxy relays a dependency's error deliberately; any other service
+// answers it as its own internal error.
+func ExampleRelay() {
+	dep := errcode.FromResponse(&http.Response{
+		StatusCode: 401,
+		Header:     http.Header{},
+		Body:       io.NopCloser(strings.NewReader(`{"error_code":"octopus.000102","error_msg":"The request token expires"}`)),
+	})
+	for _, err := range []error{dep, errcode.Relay(dep)} {
+		w := httptest.NewRecorder()
+		errcode.Write(w, err)
+		fmt.Println(w.Code, w.Body.String())
+	}
+	// Output:
+	// 500 {"error_code":"octopus.000002","error_msg":"Internal server error"}
+	// 401 {"error_code":"octopus.000102","error_msg":"The request token expires"}
+}
+
+// exampleLogger logs text records without their time, for examples.
+func exampleLogger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if len(groups) == 0 && a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+}
+
+// A HandlerFunc returns its error; the HandlerFunc answers it in the
+// request's language and logs it.
+func ExampleHandlerFunc() {
+	h := errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		if r.PathValue("id") != "7" {
+			return errcode.ScenarioNotFound
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, err := io.WriteString(w, `{"id":"7"}`)
+		return err
+	})
+	mux := http.NewServeMux()
+	mux.Handle("GET /scenarios/{id}", h)
+
+	for _, path := range []string{"/scenarios/7", "/scenarios/8"} {
+		r := httptest.NewRequest(http.MethodGet, path, nil)
+		r.Header.Set("X-Language", "zh-cn")
+		w := httptest.NewRecorder()
+		mux.ServeHTTP(w, r)
+		fmt.Println(w.Code, w.Body.String())
+	}
+	// Output:
+	// 200 {"id":"7"}
+	// 404 {"error_code":"octopus.107002","error_msg":"场景不存在"}
+}
+
+// Options.Handler gives every HandlerFunc of a mux its logger and a hook
+// for metrics.
+func ExampleOptions_Handler() {
+	mux := http.NewServeMux()
+	mux.Handle("/scenarios/{id}", errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		err := errors.New("dial tcp 10.0.0.7:5432: connection refused")
+		return fmt.Errorf("load scenario %s: %w", r.PathValue("id"), errcode.DatabaseAccessError.Wrap(err))
+	}))
+	h := errcode.Options{
+		Logger:           exampleLogger(),
+		ClientErrorLevel: slog.LevelInfo,
+		Observe: func(r *http.Request, c errcode.Code, err error) {
+			fmt.Println("metrics:", r.Method, c.String(), c.Status())
+		},
+	}.Handler(mux)
+
+	r := httptest.NewRequest(http.MethodGet, "/scenarios/7", nil)
+	r.Header.Set("X-Request-Id", "f3a9")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	fmt.Println(w.Code, w.Body.String())
+	// Output:
+	// level=ERROR msg="errcode: request failed" method=GET path=/scenarios/7 request_id=f3a9 code=octopus.000131 status=500 error.code=octopus.000131 error.status=500 error.text="load scenario 7: octopus.000131: Database access error: dial tcp 10.0.0.7:5432: connection refused"
+	// metrics: GET octopus.000131 500
+	// 500 {"error_code":"octopus.000131","error_msg":"Database access error"}
+}
+
+// LogAttr logs any error in the shape of the package's errors, with the
+// code found in its chain.
+func ExampleLogAttr() {
+	err := fmt.Errorf("import job 12: %w", errcode.InvalidRequestParam.With("key", "limit", "value", "-1"))
+	exampleLogger().Warn("import failed", errcode.LogAttr(err))
+	// Output:
+	// level=WARN msg="import failed" error.code=octopus.000003 error.status=400 error.params.key=limit error.params.value=-1 error.text="import job 12: octopus.000003: Request params [limit:-1] is invalid"
 }

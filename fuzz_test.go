@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/octopus-go/errcode"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 )
@@ -21,33 +21,9 @@ import (
 //
 //	go test -run '^$' -fuzz '^FuzzFromResponse$' -fuzztime 60s .
 
-// relBody is a response body that counts what is read from it and whether
-// it was closed.
-type relBody struct {
-	r      io.Reader
-	read   int
-	closed bool
-}
-
-func (b *relBody) Read(p []byte) (int, error) {
-	n, err := b.r.Read(p)
-	b.read += n
-	return n, err
-}
-
-func (b *relBody) Close() error { b.closed = true; return nil }
-
-// Bounds FromResponse keeps to: it decodes at most 1 MiB, drains at most
-// 64 KiB more, and keeps an excerpt of at most 256 bytes and "…".
-const (
-	relMaxBody    = 1 << 20
-	relMaxDrain   = 64 << 10
-	relMaxExcerpt = 256 + len("…")
-)
-
-// relBodySeeds are more bodies for FuzzFromResponse: the edges of JSON
+// bodySeeds are more bodies for FuzzFromResponse: the edges of JSON
 // where a decoder may disagree with encoding/json.
-var relBodySeeds = []string{
+var bodySeeds = []string{
 	``, ` `, `null`, `"x"`, `1`, `[]`, `{}`, `{`, `}`, `{"a":}`, `<html>`, "\uFEFF{}",
 	`{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`,
 	`{"error_code":"octopus.107002","error_msg":"场景不存在"}`,
@@ -113,66 +89,60 @@ func FuzzFromResponse(f *testing.F) {
 	} {
 		f.Add(s.status, s.id, s.retry, []byte(s.body))
 	}
-	for _, s := range relBodySeeds {
+	for _, s := range bodySeeds {
 		f.Add(404, "", "", []byte(s))
 	}
 	f.Fuzz(func(t *testing.T, status int, requestID, retryAfter string, body []byte) {
-		b := &relBody{r: bytes.NewReader(body)}
-		resp := &http.Response{StatusCode: status, Header: http.Header{}, Body: b}
-		if requestID != "" {
-			resp.Header["X-Request-Id"] = []string{requestID}
-		}
-		if retryAfter != "" {
-			resp.Header["Retry-After"] = []string{retryAfter}
-		}
+		b := &fakeBody{r: bytes.NewReader(body)}
+		resp := &http.Response{StatusCode: status, Header: header("X-Request-Id", requestID, "Retry-After", retryAfter), Body: b}
 		err := errcode.FromResponse(resp)
 		if status >= 100 && status < 400 {
-			require.NoError(t, err)
-			require.NoError(t, errcode.FromBody(status, resp.Header, body, nil))
+			assert.NoError(t, err)
+			assert.NoError(t, errcode.FromBody(status, resp.Header, body, nil))
 			return
 		}
 		var re *errcode.ResponseError
 		require.ErrorAs(t, err, &re)
-		require.Equal(t, status, re.StatusCode, "status kept")
-		require.True(t, b.closed, "body closed")
-		require.LessOrEqual(t, b.read, relMaxBody+relMaxDrain, "bounded read")
+		assert.Equal(t, status, re.StatusCode, "status kept")
+		assert.True(t, b.closed, "body closed")
+		assert.LessOrEqual(t, b.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "bounded read")
 		sameAsFromBody(t, re, status, resp.Header, body, nil)
 		msg := re.Error()
-		require.True(t, utf8.ValidString(msg), "Error() is valid UTF-8: %q", msg)
-		require.NotContains(t, msg, "\n")
-		require.NotContains(t, msg, "\r")
-		require.NotContains(t, msg, "\x1b")
-		require.LessOrEqual(t, len(msg), 3*4*(relMaxExcerpt+64), "Error() is bounded")
-		require.True(t, utf8.ValidString(re.Excerpt), "excerpt %q", re.Excerpt)
-		require.LessOrEqual(t, len(re.Excerpt), relMaxExcerpt)
-		require.GreaterOrEqual(t, re.RetryAfter, 0*re.RetryAfter)
+		assert.True(t, utf8.ValidString(msg), "Error() is valid UTF-8: %q", msg)
+		assert.NotContains(t, msg, "\n")
+		assert.NotContains(t, msg, "\r")
+		assert.NotContains(t, msg, "\x1b")
+		assert.LessOrEqual(t, len(msg), 3*4*(errcode.MaxExcerptBytes+len("…")+64), "Error() is bounded")
+		assert.True(t, utf8.ValidString(re.Excerpt), "excerpt %q", re.Excerpt)
+		assert.LessOrEqual(t, len(re.Excerpt), errcode.MaxExcerptBytes+len("…"))
+		assert.GreaterOrEqual(t, re.RetryAfter, 0*re.RetryAfter)
 		if requestID != "" {
-			require.Equal(t, requestID, re.RequestID, "X-Request-Id wins")
+			assert.Equal(t, requestID, re.RequestID, "X-Request-Id wins")
 		}
 		if re.WireCode == "" {
-			require.Zero(t, re.Code, "no row without a code")
+			assert.Zero(t, re.Code, "no row without a code")
 		}
 		if re.Code != 0 {
-			require.ErrorIs(t, err, re.Code)
+			assert.ErrorIs(t, err, re.Code)
 			c, ok := errcode.Lookup(re.WireCode)
 			require.True(t, ok, "a row for %q", re.WireCode)
-			require.ErrorIs(t, err, c)
+			assert.ErrorIs(t, err, c)
 		}
 		if re.Code != 0 {
-			require.Equal(t, re.Code.Retryable(), errcode.Retryable(err), "documented policy")
+			assert.Equal(t, re.Code.Retryable(), errcode.Retryable(err), "documented policy")
 		}
 
 		// The reference: what encoding/json reads from the first MiB.
-		want := relReference(body[:min(len(body), relMaxBody)], requestID)
-		require.Equal(t, want.WireCode, re.WireCode, "error_code as encoding/json reads it")
-		require.Equal(t, want.Message, re.Message, "error_msg as encoding/json reads it")
-		require.Equal(t, want.RequestID, re.RequestID, "request id as encoding/json reads it")
-		require.Equal(t, want.EncodedAuthorizationMessage, re.EncodedAuthorizationMessage, "encoded_authorization_message as encoding/json reads it")
-		require.Equal(t, want.Excerpt != "", re.Excerpt != "", "an excerpt when and only when no code or message: %q", re.Excerpt)
+		want := reference(body[:min(len(body), errcode.MaxBodyBytes)], requestID)
+		assert.Equal(t, want.WireCode, re.WireCode, "error_code as encoding/json reads it")
+		assert.Equal(t, want.Message, re.Message, "error_msg as encoding/json reads it")
+		assert.Equal(t, want.RequestID, re.RequestID, "request id as encoding/json reads it")
+		assert.Equal(t, want.EncodedAuthorizationMessage, re.EncodedAuthorizationMessage, "encoded_authorization_message as encoding/json reads it")
+		assert.Equal(t, want.Excerpt != "", re.Excerpt != "", "an excerpt when and only when no code or message: %q", re.Excerpt)
 
 		// The oracle: a body of at most 1 MiB that encoding/json reads as
 		// an object whose one error_code key holds a documented code.
-		if len(body) > relMaxBody {
+		if len(body) > errcode.MaxBodyBytes {
 			return
 		}
 		var m map[string]any
@@ -190,26 +160,26 @@ func FuzzFromResponse(f *testing.F) {
 		if keys != 1 || !ok {
 			return
 		}
-		require.ErrorIs(t, err, documented, "%s recognised", code)
-		require.Equal(t, code, re.WireCode)
+		assert.ErrorIs(t, err, documented, "%s recognised", code)
+		assert.Equal(t, code, re.WireCode)
 	})
 }
 
-// relWire is the reference decoding of a body: what encoding/json reads,
+// refWire is the reference decoding of a body: what encoding/json reads,
 // each value as it was written.
-type relWire struct {
+type refWire struct {
 	ErrorCode json.RawMessage `json:"error_code"`
 	ErrorMsg  json.RawMessage `json:"error_msg"`
 	Code      json.RawMessage `json:"code"`
 	Message   json.RawMessage `json:"message"`
 	RequestID json.RawMessage `json:"request_id"`
 	Auth      json.RawMessage `json:"encoded_authorization_message"`
-	Error     *relWire        `json:"error"`
+	Error     *refWire        `json:"error"`
 }
 
-// relText is a value as FromResponse keeps it: a string, or a number as
+// refText is a value as FromResponse keeps it: a string, or a number as
 // written; nothing for any other value.
-func relText(raw json.RawMessage) string {
+func refText(raw json.RawMessage) string {
 	var s string
 	switch {
 	case len(raw) == 0:
@@ -223,22 +193,22 @@ func relText(raw json.RawMessage) string {
 	return s
 }
 
-// relReference returns the fields FromResponse must find in body, a body
+// reference returns the fields FromResponse must find in body, a body
 // of at most 1 MiB, as encoding/json decodes it: the error_code/error_msg,
 // else code/message, of the object or else of its "error" object, strings
 // and numbers as written; a type error leaves a field empty, a syntax error
 // leaves them all empty. Excerpt is only set non-empty or empty.
-func relReference(body []byte, requestID string) errcode.ResponseError {
+func reference(body []byte, requestID string) errcode.ResponseError {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
-	var w relWire
+	var w refWire
 	if err := json.Unmarshal(body, &w); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if !errors.As(err, &typeErr) {
-			w = relWire{}
+			w = refWire{}
 		}
 	}
 	code, msg, id, auth := w.fields()
-	e := errcode.ResponseError{WireCode: code, Message: msg, RequestID: relFirst(requestID, id), EncodedAuthorizationMessage: auth}
+	e := errcode.ResponseError{WireCode: code, Message: msg, RequestID: first(requestID, id), EncodedAuthorizationMessage: auth}
 	if code == "" && msg == "" && len(bytes.TrimSpace(body)) > 0 {
 		e.Excerpt = "set"
 	}
@@ -248,28 +218,21 @@ func relReference(body []byte, requestID string) errcode.ResponseError {
 // fields returns the code, message, request id and authorization message
 // of w: the code and message of its object or else of its "error" object,
 // the others only from these two levels.
-func (w *relWire) fields() (code, msg, id, auth string) {
-	code, msg = relFirst(relText(w.ErrorCode), relText(w.Code)), relFirst(relText(w.ErrorMsg), relText(w.Message))
-	id, auth = relText(w.RequestID), relText(w.Auth)
+func (w *refWire) fields() (code, msg, id, auth string) {
+	code, msg = first(refText(w.ErrorCode), refText(w.Code)), first(refText(w.ErrorMsg), refText(w.Message))
+	id, auth = refText(w.RequestID), refText(w.Auth)
 	if w.Error != nil {
 		if code == "" && msg == "" {
 			code, msg, _, _ = w.Error.fields()
 		}
-		id, auth = relFirst(id, relText(w.Error.RequestID)), relFirst(auth, relText(w.Error.Auth))
+		id, auth = first(id, refText(w.Error.RequestID)), first(auth, refText(w.Error.Auth))
 	}
 	return code, msg, id, auth
 }
 
-func relFirst(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// relMatcher is the matcher of the differential check in FuzzNegotiate:
+// catalogMatcher is the matcher of the differential check in FuzzNegotiate:
 // the catalog's languages, English, the default, first.
-var relMatcher = language.NewMatcher([]language.Tag{language.MustParse("en-US"), language.MustParse("zh-CN")})
+var catalogMatcher = language.NewMatcher([]language.Tag{enUS, zhCN})
 
 // FuzzNegotiate negotiates any Accept-Language and X-Language values. It
 // must never panic and always pick a catalog language; for Accept-Language
@@ -302,56 +265,23 @@ func FuzzNegotiate(f *testing.F) {
 	require.Len(f, catalog, 2)
 	f.Fuzz(func(t *testing.T, accept, xlang string) {
 		require.Equal(t, catalog[0], errcode.DefaultLanguage(), "the differential check needs English as the default")
-		r := &http.Request{Header: http.Header{}}
-		if accept != "" {
-			r.Header["Accept-Language"] = []string{accept}
-		}
-		if xlang != "" {
-			r.Header["X-Language"] = []string{xlang}
-		}
-		got := errcode.Negotiate(r)
-		require.Contains(t, catalog, got)
-		require.Equal(t, got, errcode.Negotiate(r), "the same answer from the cache")
+		h := header("Accept-Language", accept, "X-Language", xlang)
+		got := negotiate(h)
+		assert.Contains(t, catalog, got)
+		assert.Equal(t, got, negotiate(h), "the same answer from the cache")
 
-		_, i := language.MatchStrings(relMatcher, accept)
+		_, i := language.MatchStrings(catalogMatcher, accept)
 		byAccept := catalog[i]
-		alone := &http.Request{Header: http.Header{}}
-		if accept != "" {
-			alone.Header["Accept-Language"] = []string{accept}
-		}
-		require.Equal(t, byAccept, errcode.Negotiate(alone), "Accept-Language %q", accept)
+		assert.Equal(t, byAccept, negotiate(header("Accept-Language", accept)), "Accept-Language %q", accept)
 
 		want := byAccept
 		if tag, err := language.Parse(strings.ReplaceAll(xlang, "_", "-")); xlang != "" && err == nil {
-			if _, i, conf := relMatcher.Match(tag); conf >= language.High {
+			if _, i, conf := catalogMatcher.Match(tag); conf >= language.High {
 				want = catalog[i]
 			}
 		}
-		require.Equal(t, want, got, "X-Language %q, Accept-Language %q", xlang, accept)
+		assert.Equal(t, want, got, "X-Language %q, Accept-Language %q", xlang, accept)
 	})
-}
-
-// relCut is a placeholder value as a body repeats it: at most 128 bytes,
-// cut at a character boundary and ended with "…" when longer.
-func relCut(s string) string {
-	if len(s) <= 128 {
-		return s
-	}
-	cut := 128
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-// relWant is the body encoding/json writes for a code and message.
-func relWant(t testing.TB, code, msg string) string {
-	b, err := json.Marshal(struct {
-		Code string `json:"error_code"`
-		Msg  string `json:"error_msg"`
-	}{code, msg})
-	require.NoError(t, err)
-	return string(b)
 }
 
 // FuzzWritePlaceholders fills octopus.000003's placeholders with any
@@ -374,37 +304,43 @@ func FuzzWritePlaceholders(f *testing.F) {
 	} {
 		f.Add(s[0], s[1])
 	}
-	h := errcode.Localize(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+	fromHeaders := func(w http.ResponseWriter, r *http.Request) error {
 		return errcode.InvalidRequestParam.With("key", r.Header.Get("K"), "value", r.Header.Get("V"))
-	}))
+	}
 	f.Fuzz(func(t *testing.T, k, v string) {
 		rec := httptest.NewRecorder()
 		errcode.Write(rec, errcode.InvalidRequestParam.With("key", k, "value", v))
-		relCheckPlaceholderBody(t, rec, "Request params ["+relCut(k)+":"+relCut(v)+"] is invalid")
+		checkPlaceholderBody(t, rec, "Request params ["+cutValue(k)+":"+cutValue(v)+"] is invalid")
 
 		// In Chinese, through the middleware. Header values go through
 		// the map as they are, whatever bytes they hold.
-		r := httptest.NewRequest(http.MethodGet, "/", nil)
-		r.Header["Accept-Language"] = []string{"zh"}
-		r.Header["K"], r.Header["V"] = []string{k}, []string{v}
-		rec = httptest.NewRecorder()
-		h.ServeHTTP(rec, r)
-		relCheckPlaceholderBody(t, rec, "请求参数["+relCut(k)+":"+relCut(v)+"]错误")
+		rec = serve(header("Accept-Language", "zh", "K", k, "V", v), fromHeaders)
+		checkPlaceholderBody(t, rec, "请求参数["+cutValue(k)+":"+cutValue(v)+"]错误")
 	})
 }
 
-func relCheckPlaceholderBody(t *testing.T, rec *httptest.ResponseRecorder, msg string) {
+// checkPlaceholderBody checks a body of octopus.000003 with the message
+// msg.
+func checkPlaceholderBody(t *testing.T, rec *httptest.ResponseRecorder, msg string) {
 	t.Helper()
-	require.Equal(t, http.StatusBadRequest, rec.Code)
-	require.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"))
+	assert.Equal(t, http.StatusBadRequest, rec.Code)
+	assert.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"))
 	body := rec.Body.Bytes()
-	require.True(t, json.Valid(body), "valid JSON: %q", body)
-	require.True(t, utf8.Valid(body), "valid UTF-8: %q", body)
+	assert.True(t, json.Valid(body), "valid JSON: %q", body)
+	assert.True(t, utf8.Valid(body), "valid UTF-8: %q", body)
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(body, &m))
-	require.Len(t, m, 2, "exactly two keys: %q", body)
-	require.Equal(t, "octopus.000003", m["error_code"])
-	require.IsType(t, "", m["error_msg"])
-	require.Equal(t, relWant(t, "octopus.000003", msg), string(body), "as encoding/json writes it")
-	require.NotContains(t, string(body), "<", "HTML escaped")
+	assert.Len(t, m, 2, "exactly two keys: %q", body)
+	assert.Equal(t, "octopus.000003", m["error_code"])
+	assert.IsType(t, "", m["error_msg"])
+	assert.Equal(t, jsonBody(t, "octopus.000003", msg), string(body), "as encoding/json writes it")
+	assert.NotContains(t, string(body), "<", "HTML escaped")
+}
+
+// first returns a if it is not empty, else b.
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

@@ -1,8 +1,6 @@
 package errcode_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,57 +8,15 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/octopus-go/errcode"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// logRecorder is a slog.Logger whose JSON records, without their time,
-// can be read back.
-type logRecorder struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *logRecorder) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logRecorder) logger() *slog.Logger {
-	return slog.New(slog.NewJSONHandler(l, &slog.HandlerOptions{
-		Level: slog.LevelDebug,
-		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
-			if len(groups) == 0 && a.Key == slog.TimeKey {
-				return slog.Attr{}
-			}
-			return a
-		},
-	}))
-}
-
-// records returns the records logged so far.
-func (l *logRecorder) records(t *testing.T) []map[string]any {
-	t.Helper()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	var recs []map[string]any
-	for _, line := range strings.Split(strings.TrimSpace(l.buf.String()), "\n") {
-		if line == "" {
-			continue
-		}
-		var m map[string]any
-		require.NoError(t, json.Unmarshal([]byte(line), &m), line)
-		recs = append(recs, m)
-	}
-	return recs
-}
 
 // observation is one call of Options.Observe.
 type observation struct {
@@ -256,7 +212,7 @@ func TestHandlerFuncAbortsAStartedResponse(t *testing.T) {
 			assert.Equal(t, "id,name\n1,a\n", string(body), "no error body after the content")
 
 			srv.Close()
-			assert.Empty(t, serverLog.buf.String(), "no superfluous WriteHeader, and net/http logs no abort")
+			assert.Empty(t, serverLog.String(), "no superfluous WriteHeader, and net/http logs no abort")
 			recs := logs.records(t)
 			require.Len(t, recs, 1)
 			assert.Equal(t, "ERROR", recs[0]["level"])
@@ -376,67 +332,60 @@ func TestHandlerFuncRelaysADependencysErrorWhenAsked(t *testing.T) {
 		"the documented row, in the caller's language")
 }
 
-// exampleLogger logs text records without their time, for examples.
-func exampleLogger() *slog.Logger {
-	return slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
-		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
-			if len(groups) == 0 && a.Key == slog.TimeKey {
-				return slog.Attr{}
-			}
-			return a
-		},
-	}))
-}
-
-// A HandlerFunc returns its error; the HandlerFunc answers it in the
-// request's language and logs it.
-func ExampleHandlerFunc() {
-	h := errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
-		if r.PathValue("id") != "7" {
-			return errcode.ScenarioNotFound
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_, err := io.WriteString(w, `{"id":"7"}`)
+func TestHandlerFunc(t *testing.T) {
+	w := serve(nil, func(w http.ResponseWriter, r *http.Request) error {
+		_, err := w.Write([]byte("ok"))
 		return err
 	})
-	mux := http.NewServeMux()
-	mux.Handle("GET /scenarios/{id}", h)
+	assert.Equal(t, 200, w.Code)
+	assert.Equal(t, "ok", w.Body.String())
 
-	for _, path := range []string{"/scenarios/7", "/scenarios/8"} {
-		r := httptest.NewRequest(http.MethodGet, path, nil)
-		r.Header.Set("X-Language", "zh-cn")
-		w := httptest.NewRecorder()
-		mux.ServeHTTP(w, r)
-		fmt.Println(w.Code, w.Body.String())
-	}
-	// Output:
-	// 200 {"id":"7"}
-	// 404 {"error_code":"octopus.107002","error_msg":"场景不存在"}
+	w = serve(http.Header{"X-Language": {"zh_CN"}}, func(http.ResponseWriter, *http.Request) error {
+		return fmt.Errorf("tag 3: %w", errcode.TagUsedInDataWarehouse)
+	})
+	assert.Equal(t, 409, w.Code)
+	assert.Equal(t, `{"error_code":"octopus.101006","error_msg":"标签被数据仓库引用"}`, w.Body.String())
 }
 
-// Options.Handler gives every HandlerFunc of a mux its logger and a hook
-// for metrics.
-func ExampleOptions_Handler() {
-	mux := http.NewServeMux()
-	mux.Handle("/scenarios/{id}", errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
-		err := errors.New("dial tcp 10.0.0.7:5432: connection refused")
-		return fmt.Errorf("load scenario %s: %w", r.PathValue("id"), errcode.DatabaseAccessError.Wrap(err))
-	}))
-	h := errcode.Options{
-		Logger:           exampleLogger(),
-		ClientErrorLevel: slog.LevelInfo,
-		Observe: func(r *http.Request, c errcode.Code, err error) {
-			fmt.Println("metrics:", r.Method, c.String(), c.Status())
-		},
-	}.Handler(mux)
+func TestHandlerFuncRecoversPanics(t *testing.T) {
+	w := serve(nil, func(http.ResponseWriter, *http.Request) error {
+		panic("secret: token=abc123")
+	})
+	assert.Equal(t, 500, w.Code)
+	assert.Equal(t, `{"error_code":"octopus.000002","error_msg":"Internal server error"}`, w.Body.String())
+	assert.NotContains(t, w.Body.String(), "abc123")
 
-	r := httptest.NewRequest(http.MethodGet, "/scenarios/7", nil)
-	r.Header.Set("X-Request-Id", "f3a9")
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	fmt.Println(w.Code, w.Body.String())
-	// Output:
-	// level=ERROR msg="errcode: request failed" method=GET path=/scenarios/7 request_id=f3a9 code=octopus.000131 status=500 error.code=octopus.000131 error.status=500 error.text="load scenario 7: octopus.000131: Database access error: dial tcp 10.0.0.7:5432: connection refused"
-	// metrics: GET octopus.000131 500
-	// 500 {"error_code":"octopus.000131","error_msg":"Database access error"}
+	assert.PanicsWithValue(t, http.ErrAbortHandler, func() {
+		serve(nil, func(http.ResponseWriter, *http.Request) error { panic(http.ErrAbortHandler) })
+	})
+}
+
+func TestHandlerFuncKeepsTheLanguageThroughAnyWrapper(t *testing.T) {
+	const zhBody = `{"error_code":"octopus.107002","error_msg":"场景不存在"}`
+	returns := errcode.HandlerFunc(notFound)
+	writes := errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		errcode.Write(w, errcode.ScenarioNotFound) // plain Write, on the HandlerFunc's w
+		return nil
+	})
+	timeout := func(h http.Handler) http.Handler { return http.TimeoutHandler(h, time.Minute, "timeout") }
+	for name, h := range map[string]http.Handler{
+		"Localize, access log, HandlerFunc returning":   errcode.Localize(accessLog(returns)),
+		"Localize, access log, HandlerFunc with Write":  errcode.Localize(accessLog(writes)),
+		"access log, HandlerFunc, no Localize":          accessLog(returns),
+		"HandlerFunc with Write, no Localize":           writes,
+		"Localize, TimeoutHandler, HandlerFunc":         errcode.Localize(timeout(returns)),
+		"Localize, TimeoutHandler, HandlerFunc, Write":  errcode.Localize(timeout(writes)),
+		"TimeoutHandler, Localize, HandlerFunc":         timeout(errcode.Localize(returns)),
+		"TimeoutHandler, HandlerFunc, no Localize":      timeout(returns),
+		"TimeoutHandler, HandlerFunc with Write":        timeout(writes),
+		"access log, Localize, access log, HandlerFunc": accessLog(errcode.Localize(accessLog(writes))),
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/scenarios/7", nil)
+		r.Header.Set("X-Language", "zh-cn")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		assert.Equal(t, http.StatusNotFound, w.Code, name)
+		assert.Equal(t, zhBody, w.Body.String(), name)
+		assert.Equal(t, []string{"Accept-Language, X-Language"}, w.Header()["Vary"], name)
+	}
 }

@@ -1,8 +1,6 @@
 package errcode_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -16,11 +14,11 @@ import (
 // logged returns the record of logging attr, as JSON decodes it.
 func logged(t *testing.T, attr slog.Attr) map[string]any {
 	t.Helper()
-	var buf bytes.Buffer
-	slog.New(slog.NewJSONHandler(&buf, nil)).LogAttrs(t.Context(), slog.LevelError, "failed", attr)
-	var m map[string]any
-	require.NoError(t, json.Unmarshal(buf.Bytes(), &m), buf.String())
-	return m
+	var logs logRecorder
+	logs.logger().LogAttrs(t.Context(), slog.LevelError, "failed", attr)
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	return recs[0]
 }
 
 // TestEveryErrorLogsInOneShape checks that a Code, an *Error and a
@@ -71,11 +69,14 @@ func TestLogAttrKeepsTheCausesStack(t *testing.T) {
 	assert.Equal(t, "octopus.000131: Database access error: refused\nmain.load\n\t/srv/app/store.go:42", got["text"])
 }
 
-// LogAttr logs any error in the shape of the package's errors, with the
-// code found in its chain.
-func ExampleLogAttr() {
-	err := fmt.Errorf("import job 12: %w", errcode.InvalidRequestParam.With("key", "limit", "value", "-1"))
-	exampleLogger().Warn("import failed", errcode.LogAttr(err))
-	// Output:
-	// level=WARN msg="import failed" error.code=octopus.000003 error.status=400 error.params.key=limit error.params.value=-1 error.text="import job 12: octopus.000003: Request params [limit:-1] is invalid"
+func TestLogValue(t *testing.T) {
+	var logs logRecorder
+	log := logs.logger()
+	err := errcode.InvalidRequestParam.With("key", "name", "value", "x").Wrap(errors.New("parse failed"))
+	log.Error("request failed", "err", err)
+	assert.JSONEq(t, `{"level":"ERROR","msg":"request failed","err":{"code":"octopus.000003","status":400,"params":{"key":"name","value":"x"},"text":"octopus.000003: Request params [name:x] is invalid: parse failed"}}`, logs.String())
+
+	logs = logRecorder{}
+	log.Info("plain", "err", errcode.ScenarioNotFound.Wrap(nil))
+	assert.JSONEq(t, `{"level":"INFO","msg":"plain","err":{"code":"octopus.107002","status":404,"text":"octopus.107002: Scenario is not exists"}}`, logs.String())
 }

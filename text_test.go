@@ -1,47 +1,15 @@
-package errcode
+package errcode_test
 
 import (
-	"encoding/json"
-	"regexp"
+	"net/http/httptest"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
+	"github.com/octopus-go/errcode"
 	"github.com/octopus-go/errcode/internal/wire"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 )
-
-// placeholderRE is the placeholder rule written another way: the oracle
-// for the renderer of internal/wire.
-var placeholderRE = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
-
-// wantBody is the body encoding/json writes for code and text with its
-// placeholders filled, a placeholder without a value as its bare name: the
-// oracle for Write's bodies.
-func wantBody(t *testing.T, code, text string, params []string) string {
-	msg := placeholderRE.ReplaceAllStringFunc(text, func(p string) string {
-		name := p[1 : len(p)-1]
-		v, ok := param(params, name)
-		if !ok {
-			return name
-		}
-		if len(v) > maxParamBytes {
-			n := maxParamBytes
-			for n > 0 && !utf8.RuneStart(v[n]) {
-				n--
-			}
-			return v[:n] + "…"
-		}
-		return v
-	})
-	b, err := json.Marshal(struct {
-		Code string `json:"error_code"`
-		Msg  string `json:"error_msg"`
-	}{code, msg})
-	require.NoError(t, err)
-	return string(b)
-}
 
 // TestBodiesMatchEncodingJSON checks that Write's bodies, generated and
 // rendered with values, are the bodies encoding/json writes, for every row
@@ -55,23 +23,39 @@ func TestBodiesMatchEncodingJSON(t *testing.T) {
 		{"key", "1", "key", "2", "", "empty name"},
 		{"value", strings.Repeat("v", 200), "name", "\xe4\xb8", "id", "\u2029"},
 	}
-	for c := Code(1); c.valid(); c++ {
-		r := &rows[c]
+	for c := range errcode.All() {
 		// Every placeholder of the row, with a value.
 		var all []string
-		for _, name := range r.placeholders {
+		for _, name := range c.Placeholders() {
 			all = append(all, name, "<"+name+">")
 		}
-		for l := range numLanguages {
-			require.Equal(t, wantBody(t, r.code, r.message[l], nil), bodies[c][l], "generated body of %s in language %d", c.Name(), l)
+		for l := range errcode.Languages() {
+			text := errcode.MessageTemplate(c, l)
+			assert.Equal(t, jsonBody(t, c.String(), fill(text, nil)), errcode.GeneratedBody(c, l), "generated body of %s in language %d", c.Name(), l)
 			for _, params := range append(paramSets, all) {
-				got := appendBody(nil, c, l, params)
-				require.Equal(t, wantBody(t, r.code, r.message[l], params), string(got), "%s in language %d, params %q", c.Name(), l, params)
+				got := errcode.AppendBody(nil, c, l, params)
+				assert.Equal(t, jsonBody(t, c.String(), fill(text, params)), string(got), "%s in language %d, params %q", c.Name(), l, params)
 			}
 		}
 	}
 }
 
 func TestMaxParamBytesIsTheRenderersLimit(t *testing.T) {
-	assert.Equal(t, wire.MaxValueBytes, maxParamBytes)
+	assert.Equal(t, wire.MaxValueBytes, errcode.MaxParamBytes)
+}
+
+func TestUnfilledPlaceholdersReadAsBareNames(t *testing.T) {
+	c := errcode.InvalidRequestParam
+	assert.Equal(t, "Request params [key:value] is invalid", c.Message(language.English))
+	assert.Equal(t, "请求参数[key:value]错误", c.Message(language.Chinese))
+	assert.Equal(t, "Make sure the request parameter [key:value] is correct", c.Remediation(language.English))
+	assert.Equal(t, "octopus.000003: Request params [key:value] is invalid", c.Error())
+	assert.Equal(t, "octopus.000003: Request params [name:value] is invalid", c.With("key", "name").Error())
+	for _, tag := range []language.Tag{language.English, language.Chinese} {
+		rec := httptest.NewRecorder()
+		errcode.ServeError(rec, request(header("Accept-Language", tag.String())), c)
+		assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"`+c.Message(tag)+`"}`, rec.Body.String())
+		assert.NotContains(t, rec.Body.String(), "{key}")
+	}
+	assert.Equal(t, "The following protocol is supported: xxx", errcode.GatewayProtocolNotSupported.Message(language.English))
 }

@@ -1,9 +1,7 @@
 package errcode_test
 
 import (
-	"bufio"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,36 +11,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// fakeWriter is a ResponseWriter with every optional method; capable
-// returns it behind a type that has only some of them.
-type fakeWriter struct {
-	header  http.Header
-	calls   []string
-	written strings.Builder
-}
-
-func (f *fakeWriter) Header() http.Header {
-	if f.header == nil {
-		f.header = http.Header{}
-	}
-	return f.header
-}
-func (f *fakeWriter) WriteHeader(int)             { f.calls = append(f.calls, "WriteHeader") }
-func (f *fakeWriter) Write(p []byte) (int, error) { return f.written.Write(p) }
-func (f *fakeWriter) Flush()                      { f.calls = append(f.calls, "Flush") }
-func (f *fakeWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	f.calls = append(f.calls, "Hijack")
-	return nil, nil, nil
-}
-func (f *fakeWriter) ReadFrom(r io.Reader) (int64, error) {
-	f.calls = append(f.calls, "ReadFrom")
-	return io.Copy(&f.written, r)
-}
-func (f *fakeWriter) WriteString(s string) (int, error) {
-	f.calls = append(f.calls, "WriteString")
-	return f.written.WriteString(s)
-}
 
 // The optional interfaces, as bits of a subset.
 const (
@@ -55,7 +23,7 @@ const (
 
 // capable returns f as a ResponseWriter with exactly the optional
 // interfaces of the subset has.
-func capable(f *fakeWriter, has int) http.ResponseWriter {
+func capable(f *spyWriter, has int) http.ResponseWriter {
 	type (
 		W = http.ResponseWriter
 		F = http.Flusher
@@ -195,7 +163,7 @@ func TestWrappersTellTheTruth(t *testing.T) {
 	}
 	for name, wrap := range wrappers {
 		for has := range allSubsets {
-			f := new(fakeWriter)
+			f := new(spyWriter)
 			original := capable(f, has)
 			require.Equal(t, has, interfacesOf(original), "the fake itself")
 			var got http.ResponseWriter
@@ -225,6 +193,7 @@ func TestWrappersTellTheTruth(t *testing.T) {
 				}
 			}
 			assert.Equal(t, want, f.calls, "%s, subset %04b: each call reaches the original", name, has)
+			assert.Empty(t, f.statuses, "%s, subset %04b: no WriteHeader of the wrapper's own", name, has)
 
 			// Unwrap leads to the original, for http.ResponseController.
 			u := got
@@ -241,4 +210,28 @@ func TestWrappersTellTheTruth(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestWriteSeesLanguageThroughOtherWrappers(t *testing.T) {
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Accept-Language", "zh-CN")
+	w := httptest.NewRecorder()
+	errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		errcode.Write(unwrapper{w}, errcode.TokenExpired)
+	})).ServeHTTP(w, r)
+	assert.Equal(t, 401, w.Code)
+	assert.Equal(t, `{"error_code":"octopus.000102","error_msg":"请求token过期"}`, w.Body.String())
+}
+
+func TestLocalizeKeepsFlusherAndResponseController(t *testing.T) {
+	w := httptest.NewRecorder()
+	errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f, ok := w.(http.Flusher)
+		require.True(t, ok)
+		f.Flush()
+		rc := http.NewResponseController(w)
+		require.NoError(t, rc.Flush())
+		assert.ErrorIs(t, rc.EnableFullDuplex(), http.ErrNotSupported, "the recorder cannot, and the wrapper says so")
+	})).ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+	assert.True(t, w.Flushed)
 }
