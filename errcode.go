@@ -50,6 +50,7 @@ package errcode
 
 import (
 	"errors"
+	"fmt"
 	"iter"
 	"slices"
 	"strconv"
@@ -120,6 +121,20 @@ func (c Code) Error() string {
 	}
 	r := c.row()
 	return r.code + ": " + r.bare(r.message[wireLanguage])
+}
+
+// Format formats c for package fmt as the error it is: every verb formats
+// [Code.Error], as it would for any error, except %d. A Code's number is
+// the position of its row in the generated tables, not a wire number, and
+// it changes when rows are added; so that it cannot be taken for a code
+// such as 107002, %d gives "errcode.Code(N)". To keep or send a Code, use
+// its wire code ([Code.String]) or its text ([Code.MarshalText]).
+func (c Code) Format(s fmt.State, verb rune) {
+	if verb == 'd' {
+		fmt.Fprintf(s, "errcode.Code(%d)", uint16(c))
+		return
+	}
+	fmt.Fprintf(s, fmt.FormatString(s, verb), c.Error())
 }
 
 // Is reports whether target is a Code or an *Error with c's wire code.

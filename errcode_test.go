@@ -40,6 +40,19 @@ func TestZeroCodeIsNoRow(t *testing.T) {
 	assert.NotErrorIs(t, errcode.ScenarioNotFound, c)
 }
 
+func TestFormatKeepsTheRowsPositionFromPassingForAWireNumber(t *testing.T) {
+	c := errcode.ScenarioNotFound
+	assert.Equal(t, "errcode.Code(42)", fmt.Sprintf("%d", c), "its position, named as such")
+	assert.NotContains(t, fmt.Sprintf("%d", c), "107002")
+	assert.Equal(t, "octopus.107002: Scenario is not exists", fmt.Sprintf("%v", c))
+	assert.Equal(t, "octopus.107002: Scenario is not exists", fmt.Sprintf("%s", c))
+	assert.Equal(t, "octopus.107002: Scenario is not exists", fmt.Sprintf("%+v", c))
+	assert.Equal(t, `"octopus.107002: Scenario is not exists"`, fmt.Sprintf("%q", c))
+	assert.Equal(t, "    octopus.10", fmt.Sprintf("%14.10s", c), "width and precision apply to the text")
+	assert.Equal(t, "load: octopus.107002: Scenario is not exists", fmt.Sprintf("%v", fmt.Errorf("load: %w", c)))
+	assert.Equal(t, "errcode.Code(0)", fmt.Sprintf("%d", errcode.Code(0)))
+}
+
 func TestPlaceholdersNameTheRowsPlaceholders(t *testing.T) {
 	assert.Equal(t, []string{"key", "value"}, errcode.InvalidRequestParam.Placeholders())
 	assert.Equal(t, []string{"xxx"}, errcode.GatewayProtocolNotSupported.Placeholders())
