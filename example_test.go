@@ -1,7 +1,10 @@
 package errcode_test
 
 import (
+	"bytes"
+	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +13,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/octopus-go/errcode"
 	"golang.org/x/text/language"
@@ -264,4 +268,125 @@ func ExampleLogAttr() {
 	exampleLogger().Warn("import failed", errcode.LogAttr(err))
 	// Output:
 	// level=WARN msg="import failed" error.code=octopus.000003 error.status=400 error.params.key=limit error.params.value=-1 error.text="import job 12: octopus.000003: Request params [limit:-1] is invalid"
+}
+
+// ParseCode reads a code as a person types it; Rows lists every row of a
+// wire code.
+func ExampleParseCode() {
+	for _, s := range []string{"107002", "OCTOPUS.107002", "scenarionotfound", "APIG.0308"} {
+		c, ok := errcode.ParseCode(s)
+		fmt.Println(s, "->", c.Name(), ok)
+	}
+	// Output:
+	// 107002 -> ScenarioNotFound true
+	// OCTOPUS.107002 -> ScenarioNotFound true
+	// scenarionotfound -> ScenarioNotFound true
+	// APIG.0308 -> GatewayThrottled true
+}
+
+// One wire code may be documented on several rows.
+func ExampleRows() {
+	for _, c := range errcode.Rows("octopus.101006") {
+		fmt.Println(c.Name(), c.Status())
+	}
+	// Output:
+	// TagUsedInSegments 409
+	// TagUsedInPackages 409
+	// TagUsedInDataWarehouse 409
+}
+
+// A Code marshals as its constant's name, which names one row and stays
+// the same when rows are added; it unmarshals from a name or a wire code.
+func ExampleCode_MarshalText() {
+	b, _ := json.Marshal(map[string]errcode.Code{"code": errcode.TagUsedInPackages})
+	fmt.Println(string(b))
+
+	var c errcode.Code
+	_ = json.Unmarshal([]byte(`"octopus.107002"`), &c)
+	fmt.Println(c.Name())
+	// Output:
+	// {"code":"TagUsedInPackages"}
+	// ScenarioNotFound
+}
+
+// CodeOf is the code Write answers with: metrics that use it agree with
+// the wire.
+func ExampleCodeOf() {
+	dependency := &errcode.ResponseError{StatusCode: 401, Code: errcode.TokenExpired, WireCode: "octopus.000102"}
+	fmt.Println(errcode.CodeOf(fmt.Errorf("load: %w", errcode.ScenarioNotFound)))
+	fmt.Println(errcode.CodeOf(errors.New("disk full")))
+	fmt.Println(errcode.CodeOf(dependency))
+	fmt.Println(errcode.CodeOf(errcode.Relay(dependency)))
+	fmt.Println(errcode.CodeOf(nil) == 0)
+	// Output:
+	// octopus.107002: Scenario is not exists
+	// octopus.000002: Internal server error
+	// octopus.000002: Internal server error
+	// octopus.000102: The request token expires
+	// true
+}
+
+// ServeError answers in the language the request asks for, whatever wraps
+// the ResponseWriter.
+func ExampleServeError() {
+	r := httptest.NewRequest(http.MethodGet, "/scenarios/s9", nil)
+	r.Header.Set("X-Language", "zh-cn")
+	w := httptest.NewRecorder()
+	errcode.ServeError(w, r, errcode.ScenarioNotFound)
+
+	fmt.Println(w.Code, w.Header().Get("Vary"))
+	fmt.Println(w.Body.String())
+	// Output:
+	// 404 Accept-Language, X-Language
+	// {"error_code":"octopus.107002","error_msg":"场景不存在"}
+}
+
+// RetryAfter is the wait a response's Retry-After header asked for.
+func ExampleRetryAfter() {
+	header := http.Header{"Retry-After": {"3"}}
+	body := []byte(`{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."}`)
+	err := errcode.FromBody(429, header, body, nil)
+
+	wait, ok := errcode.RetryAfter(err)
+	fmt.Println(errcode.Retryable(err), wait, ok)
+	// Output:
+	// true 3s true
+}
+
+// CheckRetry has go-retryablehttp's CheckRetry signature; it leaves the
+// body for the caller to read.
+func ExampleCheckRetry() {
+	post := httptest.NewRequest(http.MethodPost, "/v1/jobs", nil)
+	resp := &http.Response{
+		StatusCode: 500,
+		Header:     http.Header{},
+		Body:       io.NopCloser(strings.NewReader(`{"error_code":"octopus.000002","error_msg":"Internal server error"}`)),
+		Request:    post,
+	}
+	retry, err := errcode.CheckRetry(context.Background(), resp, nil)
+	fmt.Println(retry, err)
+	body, _ := io.ReadAll(resp.Body) // the policy put back what it read
+	fmt.Println(string(body))
+
+	post.Header.Set("Idempotency-Key", "8e0f6a2c")
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	retry, _ = errcode.CheckRetry(context.Background(), resp, nil)
+	fmt.Println(retry)
+	// Output:
+	// false <nil>
+	// {"error_code":"octopus.000002","error_msg":"Internal server error"}
+	// true
+}
+
+// Backoff has go-retryablehttp's Backoff signature: the server's
+// Retry-After when it sent one, else exponential backoff with jitter.
+func ExampleBackoff() {
+	throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"2"}}}
+	fmt.Println(errcode.Backoff(time.Second, 30*time.Second, 0, throttled))
+
+	wait := errcode.Backoff(time.Second, 30*time.Second, 3, nil) // between 4s and 8s
+	fmt.Println(wait >= 4*time.Second && wait <= 8*time.Second)
+	// Output:
+	// 2s
+	// true
 }
