@@ -79,6 +79,24 @@ func BenchmarkFloorOwnValues(b *testing.B) {
 	}
 }
 
+// BenchmarkFloorOwnValuesVary is BenchmarkFloorOwnValues for an answer in
+// the request's language, which also sets Vary: Accept-Language,
+// X-Language: the baseline of WriteConst/zh.
+func BenchmarkFloorOwnValuesVary(b *testing.B) {
+	w := newDiscardWriter()
+	b.ReportAllocs()
+	for b.Loop() {
+		h := w.Header()
+		delete(h, "Content-Length")
+		v := []string{"application/json; charset=utf-8", "nosniff", "Accept-Language, X-Language"}
+		h["Content-Type"] = v[0:1:1]
+		h["X-Content-Type-Options"] = v[1:2:2]
+		h["Vary"] = v[2:3:3]
+		w.WriteHeader(http.StatusNotFound)
+		w.Write(floorBody)
+	}
+}
+
 // BenchmarkFloorOwnHeaders is BenchmarkFloorWriteHeaders done as
 // http.Error does it, with Del and Set, each value the response's own.
 func BenchmarkFloorOwnHeaders(b *testing.B) {

@@ -386,12 +386,12 @@ type row struct {
 	code         string // the wire code
 	status       int    // the HTTP status
 	retry        RetryKind
-	message      [numLanguages]string // by language, as documented, with its {placeholders}
-	remediation  [numLanguages]string // by language, as documented
-	placeholders []string             // names of the placeholders of message and remediation, in order
-	templates    [numLanguages]string // with placeholders, the body by language with them as written
-	keys         [numLanguages]string // message in its normal form, to pick a row by the message sent
-	next         Code                 // the next row with the same wire code, or 0
+	message      [numLanguages]string   // by language, as documented, with its {placeholders}
+	remediation  [numLanguages]string   // by language, as documented
+	placeholders []string               // names of the placeholders of message and remediation, in order
+	templates    [numLanguages][]string // with placeholders, the body by language cut at them: text, name, text, ..., text
+	keys         [numLanguages]string   // message in its normal form, to pick a row by the message sent
+	next         Code                   // the next row with the same wire code, or 0
 }
 
 // rows holds every documented row, indexed by its Code.
@@ -494,7 +494,7 @@ var rows = [...]row{
 		message:      [numLanguages]string{"Request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
 		remediation:  [numLanguages]string{"Make sure the request parameter [{key}:{value}] is correct", "请确保请求参数[{key}:{value}]正确"},
 		placeholders: []string{"key", "value"},
-		templates:    [numLanguages]string{`{"error_code":"octopus.000003","error_msg":"Request params [{key}:{value}] is invalid"}`, `{"error_code":"octopus.000003","error_msg":"请求参数[{key}:{value}]错误"}`},
+		templates:    [numLanguages][]string{{`{"error_code":"octopus.000003","error_msg":"Request params [`, "key", `:`, "value", `] is invalid"}`}, {`{"error_code":"octopus.000003","error_msg":"请求参数[`, "key", `:`, "value", `]错误"}`}},
 		keys:         [numLanguages]string{"request params [{key}:{value}] is invalid", "请求参数[{key}:{value}]错误"},
 	},
 	ObjectStorageQuotaInsufficient: {
@@ -1323,7 +1323,7 @@ var rows = [...]row{
 		message:      [numLanguages]string{"The following protocol is supported: {xxx}", "协议不支持,仅支持以下协议:{xxx}"},
 		remediation:  [numLanguages]string{"Use HTTP or HTTPS to access the API.", "请使用HTTP或HTTPS访问API"},
 		placeholders: []string{"xxx"},
-		templates:    [numLanguages]string{`{"error_code":"APIGW.0607","error_msg":"The following protocol is supported: {xxx}"}`, `{"error_code":"APIGW.0607","error_msg":"协议不支持,仅支持以下协议:{xxx}"}`},
+		templates:    [numLanguages][]string{{`{"error_code":"APIGW.0607","error_msg":"The following protocol is supported: `, "xxx", `"}`}, {`{"error_code":"APIGW.0607","error_msg":"协议不支持,仅支持以下协议:`, "xxx", `"}`}},
 		keys:         [numLanguages]string{"the following protocol is supported: {xxx}", "协议不支持,仅支持以下协议:{xxx}"},
 	},
 	GatewayAdminTokenFailed: {

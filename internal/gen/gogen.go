@@ -60,7 +60,7 @@ func Go(c *spec.Catalog) ([]byte, error) {
 	p("\tmessage [numLanguages]string // by language, as documented, with its {placeholders}")
 	p("\tremediation [numLanguages]string // by language, as documented")
 	p("\tplaceholders []string // names of the placeholders of message and remediation, in order")
-	p("\ttemplates [numLanguages]string // with placeholders, the body by language with them as written")
+	p("\ttemplates [numLanguages][]string // with placeholders, the body by language cut at them: text, name, text, ..., text")
 	p("\tkeys [numLanguages]string // message in its normal form, to pick a row by the message sent")
 	p("\tnext Code // the next row with the same wire code, or 0")
 	p("}\n")
@@ -78,9 +78,17 @@ func Go(c *spec.Catalog) ([]byte, error) {
 			p("\t\tplaceholders: []string{%s},", quoteAll(r.Placeholders))
 			var templates []string
 			for _, m := range r.Message {
-				templates = append(templates, quote(wire.Template(r.Code, m)))
+				parts := wire.Template(r.Code, m)
+				for i := range parts {
+					if i%2 == 0 {
+						parts[i] = quote(parts[i]) // JSON text, quotes and all
+					} else {
+						parts[i] = strconv.Quote(parts[i]) // a name
+					}
+				}
+				templates = append(templates, "{"+strings.Join(parts, ", ")+"}")
 			}
-			p("\t\ttemplates: [numLanguages]string{%s},", strings.Join(templates, ", "))
+			p("\t\ttemplates: [numLanguages][]string{%s},", strings.Join(templates, ", "))
 		}
 		keys := make([]string, len(r.Message))
 		for l, m := range r.Message {

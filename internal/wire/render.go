@@ -29,25 +29,46 @@ func AppendBody(dst []byte, code, msg string, params []string) []byte {
 	return AppendTemplate(dst, Template(code, msg), params)
 }
 
-// Template returns the JSON error body for a wire code and its message with
-// the message's placeholders as written, such as
-// {"error_code":"octopus.000003","error_msg":"Request params [{key}:{value}] is invalid"}.
+// Template returns the JSON error body for a wire code and its message, cut
+// at the message's placeholders: escaped JSON text and placeholder names in
+// turn, text first and last, such as
+//
+//	{`{"error_code":"octopus.000003","error_msg":"Request params [`, "key", ":", "value", `] is invalid"}`}
+//
 // Escaping for JSON never touches a placeholder, and never makes one (an
 // escape starts with '\\', which no name holds), so the template has exactly
 // the message's placeholders.
-func Template(code, msg string) string {
-	b := appendEscaped([]byte(`{"error_code":"`), code)
-	b = append(b, `","error_msg":"`...)
-	b = appendEscaped(b, msg)
-	return string(append(b, `"}`...))
+func Template(code, msg string) []string {
+	body := appendEscaped([]byte(`{"error_code":"`), code)
+	body = append(body, `","error_msg":"`...)
+	body = append(appendEscaped(body, msg), `"}`...)
+	var parts []string
+	for text := string(body); ; {
+		before, name, after, found := CutPlaceholder(text)
+		parts = append(parts, before)
+		if !found {
+			return parts
+		}
+		parts = append(parts, name)
+		text = after
+	}
 }
 
 // AppendTemplate appends the body of a template from [Template] with its
 // placeholders filled as AppendBody fills them: a body at the cost of
-// copying the template, which it takes as valid, escaped JSON, and escaping
-// the values.
-func AppendTemplate(dst []byte, template string, params []string) []byte {
-	return render(dst, template, params, prebuilt)
+// copying the template's text, which it takes as valid, escaped JSON, and
+// escaping the values.
+func AppendTemplate(dst []byte, template []string, params []string) []byte {
+	for i, part := range template {
+		if i%2 == 0 {
+			dst = append(dst, part...)
+		} else if v, ok := Value(params, part); ok {
+			dst = appendValue(dst, v, true)
+		} else {
+			dst = append(dst, part...) // a name needs no escaping
+		}
+	}
+	return dst
 }
 
 // A form is what render does with the text around the placeholders and
@@ -55,9 +76,8 @@ func AppendTemplate(dst []byte, template string, params []string) []byte {
 type form int
 
 const (
-	plain    form = iota // text and values made valid UTF-8
-	escaped              // text and values escaped for JSON
-	prebuilt             // text copied as it is, values escaped for JSON
+	plain   form = iota // text and values made valid UTF-8
+	escaped             // text and values escaped for JSON
 )
 
 // render appends text with its placeholders filled, in the form f.
@@ -99,11 +119,8 @@ func appendValue(dst []byte, v string, json bool) []byte {
 }
 
 func appendText(dst []byte, s string, f form) []byte {
-	switch f {
-	case escaped:
+	if f == escaped {
 		return appendEscaped(dst, s)
-	case prebuilt:
-		return append(dst, s...)
 	}
 	return AppendValid(dst, s)
 }

@@ -69,11 +69,12 @@ func wantBody(t *testing.T, code, text string, params []string) string {
 	return string(b)
 }
 
-func TestTemplateKeepsThePlaceholders(t *testing.T) {
-	assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"Request params [{key}:{value}] is invalid"}`,
+func TestTemplateIsCutAtThePlaceholders(t *testing.T) {
+	assert.Equal(t, []string{`{"error_code":"octopus.000003","error_msg":"Request params [`, "key", ":", "value", `] is invalid"}`},
 		Template("octopus.000003", "Request params [{key}:{value}] is invalid"))
-	assert.Equal(t, `{"error_code":"x","error_msg":"{a\u003c} \"{b}\"\n{c}"}`, Template("x", "{a<} \"{b}\"\n{c}"))
-	assert.Equal(t, []string{"b", "c"}, Placeholders(Template("x", "{a<} \"{b}\"\n{c}")))
+	assert.Equal(t, []string{`{"error_code":"x","error_msg":"{a\u003c} \"`, "b", `\"\n`, "c", `"}`}, Template("x", "{a<} \"{b}\"\n{c}"),
+		"escaping neither touches nor makes a placeholder")
+	assert.Equal(t, []string{`{"error_code":"x","error_msg":"no placeholder"}`}, Template("x", "no placeholder"))
 }
 
 func TestAppendBodyMatchesEncodingJSON(t *testing.T) {
