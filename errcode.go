@@ -96,14 +96,14 @@ func (c Code) Status() int { return c.row().status }
 // name ("Request params [key:value] is invalid"); see [Code.With].
 func (c Code) Message(tag language.Tag) string {
 	r := c.row()
-	return r.bare(r.message[langIndex(tag)])
+	return r.fill(r.message[langIndex(tag)], nil)
 }
 
 // Remediation returns what the caller should do about c, in the catalog
 // language closest to tag, a placeholder as its bare name.
 func (c Code) Remediation(tag language.Tag) string {
 	r := c.row()
-	return r.bare(r.remediation[langIndex(tag)])
+	return r.fill(r.remediation[langIndex(tag)], nil)
 }
 
 // Retryable reports whether the documented policy for c allows a retry of
@@ -120,7 +120,7 @@ func (c Code) Error() string {
 		return "errcode: undocumented code"
 	}
 	r := c.row()
-	return r.code + ": " + r.bare(r.message[wireLanguage])
+	return r.code + ": " + r.fill(r.message[wireLanguage], nil)
 }
 
 // Format formats c for package fmt as the error it is: every verb formats

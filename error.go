@@ -94,7 +94,7 @@ func (e *Error) expand(text string) string {
 	if e == nil {
 		return text
 	}
-	return string(appendExpanded(nil, text, e.params))
+	return e.code.row().fill(text, e.params)
 }
 
 // Error returns the wire code, the English message with its placeholders

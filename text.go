@@ -20,19 +20,17 @@ func appendBody(dst []byte, c Code, lang int, params []string) []byte {
 	return dst
 }
 
-// appendExpanded appends text, a message or remediation, with its
-// placeholders filled from params, for a reader rather than a body.
-func appendExpanded(dst []byte, text string, params []string) []byte {
-	return wire.AppendMessage(dst, text, params, false)
-}
-
-// bare returns text, one of r's texts, with each placeholder as its bare
-// name; without allocating when r has no placeholders.
-func (r *row) bare(text string) string {
+// fill returns text, a message or remediation of r, for a reader rather
+// than a body: its placeholders filled from params, or as their bare names
+// where params gives no value. It returns text itself when r has no
+// placeholders; otherwise it renders into a buffer on the stack, so that
+// the string is the one allocation of a message of usual length.
+func (r *row) fill(text string, params []string) string {
 	if len(r.placeholders) == 0 {
 		return text
 	}
-	return string(appendExpanded(nil, text, nil))
+	var buf [256]byte
+	return string(wire.AppendMessage(buf[:0], text, params, false))
 }
 
 // param returns the last value params gives for name.
