@@ -2,6 +2,7 @@ package errgrpc_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/octopus-go/errcode"
@@ -39,12 +40,15 @@ func BenchmarkStatus(b *testing.B) {
 		}
 	})
 	b.Run("byhand-values", func(b *testing.B) {
+		key, value := "name", "x"
 		b.ReportAllocs()
 		for b.Loop() {
-			st, err := status.New(codes.InvalidArgument, "Request params [name:x] is invalid").WithDetails(&errdetails.ErrorInfo{
+			// By hand, the texts are formatted with the values, as the
+			// catalog fills them.
+			st, err := status.New(codes.InvalidArgument, fmt.Sprintf("Request params [%s:%s] is invalid", key, value)).WithDetails(&errdetails.ErrorInfo{
 				Reason: "INVALID_REQUEST_PARAM", Domain: errgrpc.Domain,
-				Metadata: map[string]string{"errorCode": "octopus.000003", "remediation": "请确保请求参数[name:x]正确", "key": "name", "value": "x"},
-			}, &errdetails.LocalizedMessage{Locale: "zh-CN", Message: "请求参数[name:x]错误"})
+				Metadata: map[string]string{"errorCode": "octopus.000003", "remediation": fmt.Sprintf("请确保请求参数[%s:%s]正确", key, value), "key": key, "value": value},
+			}, &errdetails.LocalizedMessage{Locale: "zh-CN", Message: fmt.Sprintf("请求参数[%s:%s]错误", key, value)})
 			if err != nil {
 				b.Fatal(err)
 			}

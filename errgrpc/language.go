@@ -9,6 +9,29 @@ import (
 	"google.golang.org/grpc/metadata"
 )
 
+// The catalog's languages and their BCP 47 locales, for LocalizedMessage.
+var (
+	catalogTags = errcode.Languages()
+	locales     = func() []string {
+		s := make([]string, len(catalogTags))
+		for i, t := range catalogTags {
+			s[i] = t.String()
+		}
+		return s
+	}()
+)
+
+// locale returns the BCP 47 locale of tag, such as "zh-CN", without
+// allocating for a language of the catalog.
+func locale(tag language.Tag) string {
+	for i, t := range catalogTags {
+		if t == tag {
+			return locales[i]
+		}
+	}
+	return tag.String()
+}
+
 // negotiate returns the catalog language for a call with the incoming
 // metadata of ctx: the one x-language names, else the best match for
 // accept-language, else the default, as [errcode.Negotiate] reads the

@@ -93,18 +93,21 @@ func Status(ctx context.Context, err error) *status.Status {
 		// The row's own texts: details marshaled once per row and language.
 		return status.FromProto(&spb.Status{Code: int32(r.code), Message: r.message, Details: r.details(c, tag)})
 	}
-	info := r.errorInfo(c, tag)
-	msg, local := c.Message(english), c.Message(tag)
-	if e != nil {
+	var info *errdetails.ErrorInfo
+	var msg, local string
+	if e == nil {
+		msg, local = c.Message(english), c.Message(tag)
+		info = r.errorInfo(c, c.Remediation(tag))
+	} else {
 		msg, local = e.Message(english), e.Message(tag)
-		info.Metadata[MetadataRemediation] = e.Remediation(tag)
+		info = r.errorInfo(c, e.Remediation(tag))
 		for _, name := range r.placeholders {
 			if v, ok := e.Value(name); ok {
 				info.Metadata[name] = metadataValue(v)
 			}
 		}
 	}
-	details := []protoadapt.MessageV1{info, &errdetails.LocalizedMessage{Locale: tag.String(), Message: local}}
+	details := []protoadapt.MessageV1{info, &errdetails.LocalizedMessage{Locale: locale(tag), Message: local}}
 	if wait > 0 {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(wait)})
 	}
@@ -133,8 +136,17 @@ func hasValues(e *errcode.Error, r *rowData) bool {
 // the row is retryable and err relays it (e, the *errcode.Error answered,
 // wraps it); else zero.
 func relayedWait(err error, c errcode.Code, e *errcode.Error) time.Duration {
+	if e == nil || !c.Retryable() {
+		return 0
+	}
+	return dependencyWait(e, c)
+}
+
+// dependencyWait returns the wait of the *errcode.ResponseError with the
+// row c in e's chain, or zero.
+func dependencyWait(e *errcode.Error, c errcode.Code) time.Duration {
 	var re *errcode.ResponseError
-	if e == nil || !c.Retryable() || !errors.As(e, &re) || re.Code != c || !re.HasRetryAfter {
+	if !errors.As(e, &re) || re.Code != c || !re.HasRetryAfter {
 		return 0
 	}
 	return min(re.RetryAfter, errcode.MaxRetryAfter)
@@ -204,12 +216,12 @@ type rowData struct {
 	cached []atomic.Pointer[[]*anypb.Any]
 }
 
-// errorInfo returns the ErrorInfo of row c without placeholder values, its
-// remediation in the language tag.
-func (r *rowData) errorInfo(c errcode.Code, tag language.Tag) *errdetails.ErrorInfo {
+// errorInfo returns the ErrorInfo of row c, with remediation and without
+// placeholder values.
+func (r *rowData) errorInfo(c errcode.Code, remediation string) *errdetails.ErrorInfo {
 	m := make(map[string]string, 2+len(r.placeholders))
 	m[MetadataCode] = c.String()
-	m[MetadataRemediation] = c.Remediation(tag)
+	m[MetadataRemediation] = remediation
 	return &errdetails.ErrorInfo{Reason: r.reason, Domain: Domain, Metadata: m}
 }
 
@@ -221,8 +233,8 @@ func (r *rowData) details(c errcode.Code, tag language.Tag) []*anypb.Any {
 	if d := p.Load(); d != nil {
 		return *d
 	}
-	info, err1 := anypb.New(r.errorInfo(c, tag))
-	local, err2 := anypb.New(&errdetails.LocalizedMessage{Locale: tag.String(), Message: c.Message(tag)})
+	info, err1 := anypb.New(r.errorInfo(c, c.Remediation(tag)))
+	local, err2 := anypb.New(&errdetails.LocalizedMessage{Locale: locale(tag), Message: c.Message(tag)})
 	if err1 != nil || err2 != nil {
 		return nil // not for the catalog's texts, which are valid UTF-8
 	}
