@@ -15,20 +15,30 @@
 //
 //	return errcode.InvalidRequestParamWith("name", v).Wrap(err)
 //
-// [Write] answers a request with an error: the row's HTTP status and the
-// body {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}.
-// An error that is not from the catalog is answered as [InternalServerError];
-// the text of a cause never reaches a body.
+// # Services
+//
+// A [HandlerFunc] returns its error; it answers it with [ServeError], logs it
+// once with its whole cause chain, and reports the code sent to an
+// [Options.Observe] hook. [Write] and ServeError answer a request with an
+// error: the row's HTTP status and the body
+// {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}. An
+// error that is not from the catalog is answered as [InternalServerError],
+// and so is a [*ResponseError] decoded from a dependency's answer, unless
+// the handler passes it on deliberately with [Relay]. The text of a cause
+// never reaches a body. [CodeOf] says which Code an error is answered
+// with, so that metrics agree with the wire.
 //
 // # Languages
 //
 // Each row has its message and remediation in every language of the catalog
-// (see [Languages]): English, the documented wire text, and Chinese. [Write]
-// answers in English unless the request asked for another language and the
-// handler runs under [Localize], which negotiates the language once per
-// request from the X-Language header (Huawei Cloud's, such as zh-cn or
-// en_US) or, failing that, from Accept-Language. Negotiation is that of
-// golang.org/x/text/language: a request for zh, zh-CN or zh-Hans gets
+// (see [Languages]): English, the documented wire text, and Chinese. An
+// error is answered in the language its request asks for: the X-Language
+// header (Huawei Cloud's, such as zh-cn or en_US) when it names a catalog
+// language, else Accept-Language. [HandlerFunc] and [ServeError] negotiate
+// it from the request, only when they answer an error; [Localize]
+// negotiates it once per request for handlers that call [Write], which
+// finds it through ResponseWriter wrappers that unwrap. Negotiation is that
+// of golang.org/x/text/language: a request for zh, zh-CN or zh-Hans gets
 // Chinese; a request for a language the catalog does not have gets the
 // default, English unless [SetDefaultLanguage] says otherwise.
 //
@@ -39,13 +49,19 @@
 // has a Code, an *Error or a [*ResponseError] with the code octopus.107002.
 // A code documented on several rows (octopus.101006, APIGW.0201) matches all
 // of them; the exact row is the Code itself, which [errors.As] finds.
+// [Lookup] takes a wire code as sent, [ParseCode] what a person types, and
+// [Rows] lists every row of a wire code.
 //
 // # Clients
 //
 // [FromResponse] turns an error response back into a [*ResponseError] that
 // keeps the status, the code and message as sent and the request id, and
-// that errors.Is the documented Code. [Retryable] and [RetryAfter] tell a
-// client whether, and when, to try again.
+// that errors.Is the documented Code; [FromBody] does the same for a body
+// already read. [Retryable] and [RetryAfter] tell a client whether, and
+// when, to send the request again, by each row's [RetryKind]: a request
+// that may have been processed is sent again only when it is idempotent.
+// [CheckRetry] and [Backoff] give the same advice to retrying HTTP clients
+// such as go-retryablehttp.
 package errcode
 
 import (
