@@ -16,12 +16,6 @@ type Error struct {
 	cause  error
 }
 
-// maxParamBytes caps how much of one placeholder value a message repeats:
-// a longer value is cut at a character boundary and ends in "…", so that a
-// response body cannot reflect a large payload back to its sender. Log
-// attributes (see [Error.LogValue]) keep the whole value.
-const maxParamBytes = 128
-
 // With returns a copy of e whose placeholders also take the given values,
 // in name, value pairs; a value given again for a name replaces the old one.
 // In messages a value is cut to 128 bytes, and a placeholder without a value

@@ -1,15 +1,17 @@
 package errcode
 
+import "github.com/octopus-go/errcode/internal/wire"
+
 // What the external tests (package errcode_test) need of the package's
 // insides, under exported names that exist only in tests.
 
 // The limits of the package, so that tests bound what they check by the
 // limits the code keeps to rather than by copies of them.
 const (
-	MaxBodyBytes    = maxBodyBytes    // what FromResponse and FromBody read and decode
-	MaxDrainBytes   = maxDrainBytes   // what FromResponse drains after that
-	MaxExcerptBytes = maxExcerptBytes // an excerpt, before its "…"
-	MaxParamBytes   = maxParamBytes   // a placeholder value as a message repeats it
+	MaxBodyBytes    = maxBodyBytes       // what FromResponse and FromBody read and decode
+	MaxDrainBytes   = maxDrainBytes      // what FromResponse drains after that
+	MaxExcerptBytes = maxExcerptBytes    // an excerpt, before its "…"
+	MaxParamBytes   = wire.MaxValueBytes // a placeholder value as a message repeats it
 )
 
 // NegotiatorBuilt reports whether the negotiator has been built.

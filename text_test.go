@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/octopus-go/errcode"
-	"github.com/octopus-go/errcode/internal/wire"
 	"github.com/stretchr/testify/assert"
 	"golang.org/x/text/language"
 )
@@ -38,10 +37,6 @@ func TestBodiesMatchEncodingJSON(t *testing.T) {
 			}
 		}
 	}
-}
-
-func TestMaxParamBytesIsTheRenderersLimit(t *testing.T) {
-	assert.Equal(t, wire.MaxValueBytes, errcode.MaxParamBytes)
 }
 
 func TestUnfilledPlaceholdersReadAsBareNames(t *testing.T) {
