@@ -176,17 +176,11 @@ func TestExplainUndocumented(t *testing.T) {
 	}
 
 	// One digit too many: the code it was meant to be comes first.
-	_, errOut, exit = runCmd(t, "", "explain", "1070022")
-	assert.Equal(t, exitUndocumented, exit)
-	assert.True(t, strings.HasPrefix(errOut, "errcode: 1070022 is not documented; nearest: octopus.107002, "), errOut)
+	assertFails(t, exitUndocumented, "errcode: 1070022 is not documented; nearest: octopus.107002, ", "explain", "1070022")
 
-	_, errOut, exit = runCmd(t, "", "explain", "apig.0309")
-	assert.Equal(t, exitUndocumented, exit)
-	assert.True(t, strings.HasPrefix(errOut, "errcode: apig.0309 is not documented; nearest: APIGW.0308, "), errOut)
+	assertFails(t, exitUndocumented, "errcode: apig.0309 is not documented; nearest: APIGW.0308, ", "explain", "apig.0309")
 
-	_, errOut, exit = runCmd(t, "", "explain", "ScenarioNotFund")
-	assert.Equal(t, exitUndocumented, exit)
-	assert.True(t, strings.HasPrefix(errOut, "errcode: ScenarioNotFund is not documented; nearest: ScenarioNotFound, "), errOut)
+	assertFails(t, exitUndocumented, "errcode: ScenarioNotFund is not documented; nearest: ScenarioNotFound, ", "explain", "ScenarioNotFund")
 
 	// The documented codes are still explained, on stdout.
 	out, errOut, exit = runCmd(t, "", "explain", "107002", "999999")
@@ -200,9 +194,7 @@ func TestExplainUndocumented(t *testing.T) {
 	assert.Equal(t, scenarioNotFound, out)
 
 	// The argument is echoed with its control characters escaped.
-	_, errOut, exit = runCmd(t, "", "explain", "\x1b]0;owned\a\nx")
-	assert.Equal(t, exitUndocumented, exit)
-	assert.True(t, strings.HasPrefix(errOut, `errcode: \x1b]0;owned\x07\nx is not documented; nearest: `), errOut)
+	assertFails(t, exitUndocumented, `errcode: \x1b]0;owned\x07\nx is not documented; nearest: `, "explain", "\x1b]0;owned\a\nx")
 
 	out, _, exit = runCmd(t, "", "explain", "-json", "999999")
 	assert.Equal(t, exitUndocumented, exit)
@@ -488,13 +480,9 @@ func TestUsage(t *testing.T) {
 			"Run 'errcode "+cmd.name+" -h' for details.\n", errOut)
 	}
 
-	_, errOut, exit = runCmd(t, "", "explain")
-	assert.Equal(t, exitUsage, exit)
-	assert.True(t, strings.HasPrefix(errOut, "errcode explain: no CODE given\n"), errOut)
+	assertFails(t, exitUsage, "errcode explain: no CODE given\n", "explain")
 
-	_, errOut, exit = runCmd(t, "", "list", "extra")
-	assert.Equal(t, exitUsage, exit)
-	assert.True(t, strings.HasPrefix(errOut, "errcode list: unexpected argument \"extra\"\n"), errOut)
+	assertFails(t, exitUsage, "errcode list: unexpected argument \"extra\"\n", "list", "extra")
 
 	_, _, exit = runCmd(t, "", "list", "-status", "x")
 	assert.Equal(t, exitUsage, exit)
@@ -527,4 +515,13 @@ func TestBinary(t *testing.T) {
 	var exitErr *exec.ExitError
 	require.ErrorAs(t, err, &exitErr)
 	assert.Equal(t, exitUndocumented, exitErr.ExitCode())
+}
+
+// assertFails runs the command with args and checks that it exits with
+// exit and that its standard error starts with prefix.
+func assertFails(t *testing.T, exit int, prefix string, args ...string) {
+	t.Helper()
+	_, errOut, got := runCmd(t, "", args...)
+	assert.Equal(t, exit, got, args)
+	assert.True(t, strings.HasPrefix(errOut, prefix), errOut)
 }

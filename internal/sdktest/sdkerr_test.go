@@ -109,13 +109,7 @@ func TestSDKReadsEveryRow(t *testing.T) {
 			where := c.Name() + " " + l.header
 			assert.Equal(t, sent{c.String(), c.Message(l.tag)}, s, where)
 
-			got := sdkerr.NewServiceResponseError(resp)
-			assert.Equal(t, &sdkerr.ServiceResponseError{
-				StatusCode:   c.Status(),
-				RequestId:    "req " + path + " " + l.header,
-				ErrorCode:    s.Code,
-				ErrorMessage: s.Message,
-			}, got, where)
+			assertSDKReads(t, resp, c, "req "+path+" "+l.header, s, where)
 			n++
 		}
 	}
@@ -182,13 +176,19 @@ func TestSDKReadsPlaceholderValues(t *testing.T) {
 				assert.Equal(t, want, s.Message, where)
 			}
 
-			got := sdkerr.NewServiceResponseError(resp)
-			assert.Equal(t, &sdkerr.ServiceResponseError{
-				StatusCode:   c.Status(),
-				RequestId:    "req " + path + " " + l.header,
-				ErrorCode:    s.Code,
-				ErrorMessage: s.Message,
-			}, got, where)
+			assertSDKReads(t, resp, c, "req "+path+" "+l.header, s, where)
 		}
 	}
+}
+
+// assertSDKReads checks that the SDK decodes resp, row c's answer with the
+// request id id and the body s, to exactly what was sent.
+func assertSDKReads(t *testing.T, resp *http.Response, c errcode.Code, id string, s sent, where string) {
+	t.Helper()
+	assert.Equal(t, &sdkerr.ServiceResponseError{
+		StatusCode:   c.Status(),
+		RequestId:    id,
+		ErrorCode:    s.Code,
+		ErrorMessage: s.Message,
+	}, sdkerr.NewServiceResponseError(resp), where)
 }
