@@ -29,22 +29,13 @@ func workdir(t *testing.T) (dir string, args []string) {
 
 func TestRunWritesDeterministicOutput(t *testing.T) {
 	dir, args := workdir(t)
-	var stderr bytes.Buffer
-	require.Equal(t, 0, run(args, &stderr), stderr.String())
-	first, err := os.ReadFile(filepath.Join(dir, "shop_gen.go"))
-	require.NoError(t, err)
-	golden, err := os.ReadFile(filepath.Join("..", "..", "internal", "gen", "testdata", "shop_gen.go.golden"))
-	require.NoError(t, err)
-	assert.Equal(t, string(golden), string(first))
+	first := runGolden(t, dir, args)
 	ref, err := os.ReadFile(filepath.Join(dir, "reference.md"))
 	require.NoError(t, err)
 	assert.Contains(t, string(ref), "| 404 | `shop.107002` | `ShopScenarioNotFound` | no | Scenario is not exists | 场景不存在 |")
 
-	require.Equal(t, 0, run(args, &stderr))
-	second, err := os.ReadFile(filepath.Join(dir, "shop_gen.go"))
-	require.NoError(t, err)
+	second := runGolden(t, dir, args)
 	assert.Equal(t, first, second, "two runs give the same bytes")
-	assert.Empty(t, stderr.String())
 	assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt", "shop_gen.go")
 }
 
@@ -122,13 +113,7 @@ func TestRunReadsEveryLineEnding(t *testing.T) {
 				require.NoError(t, err)
 				require.NoError(t, os.WriteFile(path, []byte(strings.ReplaceAll(string(data), "\n", eol)), 0o644))
 			}
-			var stderr bytes.Buffer
-			require.Equal(t, 0, run(args, &stderr), stderr.String())
-			got, err := os.ReadFile(filepath.Join(dir, "shop_gen.go"))
-			require.NoError(t, err)
-			golden, err := os.ReadFile(filepath.Join("..", "..", "internal", "gen", "testdata", "shop_gen.go.golden"))
-			require.NoError(t, err)
-			assert.Equal(t, string(golden), string(got))
+			runGolden(t, dir, args)
 		})
 	}
 }
@@ -199,4 +184,20 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		got = append(got, e.Name())
 	}
 	assert.Equal(t, names, got)
+}
+
+// runGolden runs the generator with args, which write dir/shop_gen.go,
+// checks that it succeeds silently and writes the golden file, and returns
+// what it wrote.
+func runGolden(t *testing.T, dir string, args []string) []byte {
+	t.Helper()
+	var stderr bytes.Buffer
+	require.Equal(t, 0, run(args, &stderr), stderr.String())
+	assert.Empty(t, stderr.String())
+	got, err := os.ReadFile(filepath.Join(dir, "shop_gen.go"))
+	require.NoError(t, err)
+	golden, err := os.ReadFile(filepath.Join("..", "..", "internal", "gen", "testdata", "shop_gen.go.golden"))
+	require.NoError(t, err)
+	assert.Equal(t, string(golden), string(got))
+	return got
 }
