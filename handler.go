@@ -180,6 +180,7 @@ type panicError struct {
 	stack []byte
 }
 
+// Error returns "panic: " and the panic's value.
 func (p *panicError) Error() string { return fmt.Sprint("panic: ", p.value) }
 
 // Unwrap returns the panic's value when it is an error.
@@ -188,6 +189,7 @@ func (p *panicError) Unwrap() error {
 	return err
 }
 
+// Format writes Error, and with %+v the stack after it.
 func (p *panicError) Format(s fmt.State, verb rune) {
 	io.WriteString(s, p.Error())
 	if verb == 'v' && s.Flag('+') {

@@ -68,6 +68,7 @@ type readCloser struct {
 
 type errReader struct{ err error }
 
+// Read returns the error the body's read gave.
 func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // transient reports whether a transport error may go away when the request

@@ -58,6 +58,7 @@ func (w *writer) WriteHeader(code int) {
 	w.rw.WriteHeader(code)
 }
 
+// Write records that the response started and writes p.
 func (w *writer) Write(p []byte) (int, error) {
 	w.start(http.StatusOK)
 	return w.rw.Write(p)
@@ -88,11 +89,13 @@ type (
 	stringWriter   writer
 )
 
+// Flush records that the response started and flushes it.
 func (w *flushWriter) Flush() {
 	(*writer)(w).start(http.StatusOK)
 	w.rw.(http.Flusher).Flush()
 }
 
+// Hijack hands the connection to the handler, which then owns it.
 func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	c, rw, err := w.rw.(http.Hijacker).Hijack()
 	if err == nil {
@@ -101,11 +104,13 @@ func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	return c, rw, err
 }
 
+// ReadFrom records that the response started and copies r to it.
 func (w *readFromWriter) ReadFrom(r io.Reader) (int64, error) {
 	(*writer)(w).start(http.StatusOK)
 	return w.rw.(io.ReaderFrom).ReadFrom(r)
 }
 
+// WriteString records that the response started and writes s.
 func (w *stringWriter) WriteString(s string) (int, error) {
 	(*writer)(w).start(http.StatusOK)
 	return w.rw.(io.StringWriter).WriteString(s)
