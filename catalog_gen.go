@@ -20,16 +20,16 @@ const (
 	// Not retryable. The HTTP method is not allowed and must be changed.
 	HTTPMethodNotAllowed Code = 5
 	// HTTPConflict is octopus.400009, HTTP 409: "The resource you requested is already in use, or the resource is bound to another resource."
-	// Retryable whatever the method. The resource is temporarily in use and may be released later.
+	// Retryable whatever the method. The resource is in use, so the request was refused unprocessed; the resource may be released later.
 	HTTPConflict Code = 6
 	// HTTPInternalServerError is octopus.400100, HTTP 500: "Internal server error."
-	// Retryable if idempotent. An internal error may be transient and the guidance is to try again later.
+	// Retryable if idempotent. An internal error may be transient, but the request may have been processed before it failed.
 	HTTPInternalServerError Code = 7
 	// HTTPBadGateway is octopus.400102, HTTP 502: "The response received from the upstream server is invalid."
-	// Retryable if idempotent. An invalid upstream response is usually a transient gateway or proxy failure.
+	// Retryable if idempotent. An invalid upstream response is usually transient, but the upstream may have processed the request.
 	HTTPBadGateway Code = 8
 	// HTTPGatewayTimeout is octopus.400104, HTTP 504: "The server acting as a gateway or proxy cannot get the desired response within the specified time."
-	// Retryable if idempotent. A gateway or proxy timeout is transient.
+	// Retryable if idempotent. A gateway or proxy timeout is transient, but the upstream may have processed the request.
 	HTTPGatewayTimeout Code = 9
 )
 
@@ -75,19 +75,19 @@ const (
 	// Not retryable. The resource already exists and a different name is needed.
 	ResourceAlreadyExists Code = 22
 	// ResourceInUse is octopus.000143, HTTP 409: "The resource you requested is already in use, or the resource is bound to another resource"
-	// Retryable whatever the method. The resource is temporarily in use and may be released later.
+	// Retryable whatever the method. The resource is in use, so the request was refused unprocessed; the resource may be released later.
 	ResourceInUse Code = 23
 	// InternalServerError is octopus.000002, HTTP 500: "Internal server error"
-	// Retryable if idempotent. An internal error may be transient and the guidance is to try again later.
+	// Retryable if idempotent. An internal error may be transient, but the request may have been processed before it failed.
 	InternalServerError Code = 24
 	// IAMAccessError is octopus.000110, HTTP 500: "IAM access error"
-	// Retryable if idempotent. An IAM connection error is a transient dependency failure.
+	// Retryable if idempotent. An IAM connection error is a transient dependency failure, which may come after part of the request was processed.
 	IAMAccessError Code = 25
 	// ObjectStorageAccessError is octopus.000121, HTTP 500: "Object storage access error"
-	// Retryable if idempotent. An object storage access error is a transient dependency failure.
+	// Retryable if idempotent. An object storage access error is a transient dependency failure, which may come after part of the request was processed.
 	ObjectStorageAccessError Code = 26
 	// DatabaseAccessError is octopus.000131, HTTP 500: "Database access error"
-	// Retryable if idempotent. A database connection error is a transient dependency failure.
+	// Retryable if idempotent. A database connection error is a transient dependency failure, which may come after part of the request was processed.
 	DatabaseAccessError Code = 27
 )
 
@@ -97,7 +97,7 @@ const (
 	// Not retryable. The image does not exist.
 	ImageNotFound Code = 28
 	// ImageStatusConflict is octopus.007004, HTTP 409: "Current image status do not support this action."
-	// Retryable whatever the method. The image status may change, and the guidance is to try again later.
+	// Retryable whatever the method. The image's status refused the request unprocessed; the status may change, and the guidance is to try again later.
 	ImageStatusConflict Code = 29
 )
 
@@ -134,7 +134,7 @@ const (
 	// Not retryable. The episode does not exist.
 	EpisodeNotFound Code = 39
 	// JobStatusAbnormal is octopus.109004, HTTP 403: "The job status is abnormal"
-	// Retryable whatever the method. The job status is transient and the guidance is to try again later.
+	// Retryable whatever the method. The job's status refused the request unprocessed; it is transient, and the guidance is to try again later.
 	JobStatusAbnormal Code = 40
 	// ProcessorOwnerMismatch is octopus.109008, HTTP 403: "The user is different from the processor creation user"
 	// Not retryable. The request must be made from the account that created the processor.
@@ -182,7 +182,7 @@ const (
 	// Not retryable. The package status conflict needs the user to check the package.
 	PackageStatusConflict Code = 55
 	// ScenarioJobRunning is octopus.107005, HTTP 409: "There is already a running scenario job"
-	// Retryable whatever the method. The running scenario job will finish, and the guidance is to try again later.
+	// Retryable whatever the method. A running scenario job refused the request unprocessed; it will finish, and the guidance is to try again later.
 	ScenarioJobRunning Code = 56
 	// ProcessorNameExists is octopus.109002, HTTP 409: "The name of processor already exist"
 	// Not retryable. The processor name is taken and a different name is needed.
@@ -195,7 +195,7 @@ const (
 // Dataset and annotation errors: octopus-error-codes, table 5.
 const (
 	// CCEInterfaceError is octopus.202101, HTTP 400: "Cce interface error"
-	// Retryable if idempotent. A CCE interface error is a transient dependency failure and the guidance is to try again later.
+	// Retryable if idempotent. A CCE interface error is a transient dependency failure, which may come after part of the request was processed.
 	CCEInterfaceError Code = 59
 	// NameAlreadyExists is octopus.202201, HTTP 400: "Name has already exists"
 	// Not retryable. The name is taken and a different name is needed.
@@ -210,7 +210,7 @@ const (
 	// Not retryable. Only the latest version can be deleted.
 	VersionNotLatest Code = 63
 	// LabelTaskRunningInOtherVersion is octopus.202210, HTTP 400: "This label task is being executed in other versions"
-	// Retryable whatever the method. The annotation task in the other version will finish, after which the request can succeed.
+	// Retryable whatever the method. The annotation task running in another version refused the request unprocessed; after it finishes, the request can succeed.
 	LabelTaskRunningInOtherVersion Code = 64
 	// DataRepeated is octopus.202213, HTTP 500: "Data repeat"
 	// Not retryable. The data is duplicated and must be corrected.
@@ -222,7 +222,7 @@ const (
 	// Not retryable. The data does not exist.
 	DataNotFound Code = 67
 	// TooManyRequests is octopus.202230, HTTP 429: "Too many request exceeds the threshold"
-	// Retryable whatever the method. The request was throttled and can be retried after a wait.
+	// Retryable whatever the method. The request was throttled before it was processed and can be sent again after a wait.
 	TooManyRequests Code = 68
 	// DatasetHasAnnotationTask is octopus.202238, HTTP 400: "The dataset has already been associated with annotation task"
 	// Not retryable. The dataset is associated with an annotation task, which needs a user action.
@@ -265,10 +265,10 @@ const (
 	// Not retryable. The request headers are too large and must be reduced.
 	GatewayRequestHeadersTooLarge Code = 80
 	// GatewayBackendUnavailable is APIGW.0201, HTTP 502: "Backend unavailable."
-	// Retryable if idempotent. The backend is temporarily unavailable.
+	// Retryable if idempotent. The backend is temporarily unavailable, and may have received the request before it failed.
 	GatewayBackendUnavailable Code = 81
 	// GatewayBackendTimeout is APIGW.0201, HTTP 504: "Backend timeout."
-	// Retryable if idempotent. A backend timeout is transient.
+	// Retryable if idempotent. A backend timeout is transient, but the backend may have processed the request.
 	GatewayBackendTimeout Code = 82
 	// GatewayIAMAuthFailed is APIGW.0301, HTTP 401: "Incorrect IAM authentication information."
 	// Not retryable. The IAM authentication information is incorrect.
@@ -292,7 +292,7 @@ const (
 	// Not retryable. The token must be refreshed before a new request.
 	GatewayTokenUpdateRequired Code = 89
 	// GatewayThrottled is APIGW.0308, HTTP 429: "The throttling threshold has been reached."
-	// Retryable whatever the method. The request was throttled and can be retried after the throttling resumes.
+	// Retryable whatever the method. The gateway throttled the request before forwarding it; it can be sent again after the throttling resumes.
 	GatewayThrottled Code = 90
 	// GatewayProjectUnavailable is APIGW.0310, HTTP 403: "The project is unavailable."
 	// Not retryable. The project is unavailable and another project is needed.
@@ -316,7 +316,7 @@ const (
 	// Not retryable. The app is frozen until the account is topped up.
 	GatewayAppFrozen Code = 97
 	// GatewayInternalError is APIGW.0601, HTTP 500: "Internal server error."
-	// Retryable if idempotent. A gateway internal error may be transient.
+	// Retryable if idempotent. A gateway internal error may be transient, and may come after the gateway forwarded the request.
 	GatewayInternalError Code = 98
 	// GatewayBadRequest is APIGW.0602, HTTP 400: "Bad request."
 	// Not retryable. The request is invalid and must be corrected.
@@ -325,19 +325,19 @@ const (
 	// Not retryable. The backend domain name must be fixed or bound correctly.
 	GatewayDomainResolutionFailed Code = 100
 	// GatewayAPIConfigLoadFailed is APIGW.0606, HTTP 500: "Failed to load the API configurations."
-	// Retryable whatever the method. Loading the API configuration may succeed on a later attempt.
+	// Retryable whatever the method. The gateway failed to load the API before forwarding the request; a later attempt may succeed.
 	GatewayAPIConfigLoadFailed Code = 101
 	// GatewayProtocolNotSupported is APIGW.0607, HTTP 400: "The following protocol is supported: {xxx}"
 	// Not retryable. The protocol is not supported and must be changed.
 	GatewayProtocolNotSupported Code = 102
 	// GatewayAdminTokenFailed is APIGW.0608, HTTP 500: "Failed to obtain the admin token."
-	// Retryable whatever the method. Failing to obtain the admin token is a transient dependency failure.
+	// Retryable whatever the method. The gateway failed to obtain the admin token before forwarding the request; this dependency failure is transient.
 	GatewayAdminTokenFailed Code = 103
 	// GatewayVPCBackendNotFound is APIGW.0609, HTTP 500: "The VPC backend does not exist."
 	// Not retryable. The VPC backend is not configured.
 	GatewayVPCBackendNotFound Code = 104
 	// GatewayNoBackendAvailable is APIGW.0610, HTTP 502: "No backend available."
-	// Retryable whatever the method. No backend is currently available, which is transient.
+	// Retryable whatever the method. No backend was available, so the gateway forwarded nothing; this is transient.
 	GatewayNoBackendAvailable Code = 105
 	// GatewayBackendPortNotFound is APIGW.0611, HTTP 500: "The backend port does not exist."
 	// Not retryable. The backend port is not configured.
@@ -346,7 +346,7 @@ const (
 	// Not retryable. The API calls itself and its backend configuration must be changed.
 	GatewayAPISelfCall Code = 107
 	// GatewayIAMUnavailable is APIGW.0613, HTTP 503: "The IAM service is currently unavailable."
-	// Retryable whatever the method. IAM is temporarily unavailable.
+	// Retryable whatever the method. IAM was unavailable, so the gateway forwarded nothing; this is transient.
 	GatewayIAMUnavailable Code = 108
 	// GatewayBackendSignatureCalculationFailed is APIGW.0705, HTTP 500: "Backend signature calculation failed."
 	// Not retryable. Backend signature calculation failures need technical support.
