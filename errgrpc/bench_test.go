@@ -43,12 +43,17 @@ func BenchmarkStatus(b *testing.B) {
 		key, value := "name", "x"
 		b.ReportAllocs()
 		for b.Loop() {
-			// By hand, the texts are formatted with the values, as the
-			// catalog fills them.
+			// By hand, the language is read from the call's metadata and
+			// the texts are formatted with the values, as the catalog
+			// does.
+			locale, local, remedy := "en-US", "Request params [%s:%s] is invalid", "Correct the parameter [%s:%s]."
+			if l := metadata.ValueFromIncomingContext(ctx, "x-language"); len(l) > 0 && l[0] == "zh-cn" {
+				locale, local, remedy = "zh-CN", "请求参数[%s:%s]错误", "请确保请求参数[%s:%s]正确"
+			}
 			st, err := status.New(codes.InvalidArgument, fmt.Sprintf("Request params [%s:%s] is invalid", key, value)).WithDetails(&errdetails.ErrorInfo{
 				Reason: "INVALID_REQUEST_PARAM", Domain: errgrpc.Domain,
-				Metadata: map[string]string{"errorCode": "octopus.000003", "remediation": fmt.Sprintf("请确保请求参数[%s:%s]正确", key, value), "key": key, "value": value},
-			}, &errdetails.LocalizedMessage{Locale: "zh-CN", Message: fmt.Sprintf("请求参数[%s:%s]错误", key, value)})
+				Metadata: map[string]string{"errorCode": "octopus.000003", "remediation": fmt.Sprintf(remedy, key, value), "key": key, "value": value},
+			}, &errdetails.LocalizedMessage{Locale: locale, Message: fmt.Sprintf(local, key, value)})
 			if err != nil {
 				b.Fatal(err)
 			}
