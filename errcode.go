@@ -190,15 +190,13 @@ func Lookup(code string) (Code, bool) {
 // see [Rows]. Use [Lookup] for a wire code as sent.
 func ParseCode(s string) (Code, bool) {
 	s = strings.TrimSpace(s)
+	code := wire.Unalias(strings.ToUpper(s))
 	for c := range All() {
-		if strings.EqualFold(c.Name(), s) {
-			return c, true
-		}
-	}
-	u := wire.Unalias(strings.ToUpper(s))
-	for c := range All() {
-		w := strings.ToUpper(c.String())
-		if w == u || strings.TrimPrefix(w, "OCTOPUS.") == u {
+		// A name has no dot and does not start with a digit, so it never
+		// reads as another row's wire code: one pass finds either.
+		w := c.String()
+		if strings.EqualFold(s, c.Name()) || strings.EqualFold(code, w) ||
+			strings.EqualFold(code, strings.TrimPrefix(w, "octopus.")) {
 			return c, true
 		}
 	}

@@ -49,10 +49,10 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	err := f(b.wrapped(), r)
-	if CodeOf(err) == 0 {
+	if CodeOf(err) == 0 { // nil: a late Write may still have failed it
 		err = b.late
 	}
-	if CodeOf(err) != 0 {
+	if err != nil {
 		optionsOf(r).fail(b, r, "errcode: request failed", err, false)
 	}
 }

@@ -140,16 +140,16 @@ func write(w http.ResponseWriter, lang int, vary bool, err error) Code {
 	}
 	h := w.Header()
 	delete(h, "Content-Length")
-	// One allocation gives the response its own values, each cut to its
-	// length so that an append copies it.
+	// One allocation, of the values this answer sets, gives the response
+	// its own values, each cut to its length so that an append copies it.
+	var v []string
 	if vary {
-		v := []string{contentTypeJSON, noSniff, varyLanguage}
-		h["Content-Type"], h["X-Content-Type-Options"] = v[0:1:1], v[1:2:2]
+		v = []string{contentTypeJSON, noSniff, varyLanguage}
 		addVary(h, v[2:3:3])
 	} else {
-		v := []string{contentTypeJSON, noSniff}
-		h["Content-Type"], h["X-Content-Type-Options"] = v[0:1:1], v[1:2:2]
+		v = []string{contentTypeJSON, noSniff}
 	}
+	h["Content-Type"], h["X-Content-Type-Options"] = v[0:1:1], v[1:2:2]
 	w.WriteHeader(c.Status())
 	if e == nil || len(e.params) == 0 {
 		io.WriteString(w, bodies[c][lang])

@@ -65,11 +65,7 @@ func (e *ResponseError) Error() string {
 		return "<nil>"
 	}
 	var b []byte
-	code := e.WireCode
-	if code == "" && e.Code.valid() {
-		code = e.Code.String()
-	}
-	switch {
+	switch code := e.sentCode(); {
 	case code != "":
 		b = appendSent(b, code)
 		if e.Message != "" {
@@ -88,6 +84,15 @@ func (e *ResponseError) Error() string {
 		b = appendSent(append(b, ", request id "...), e.RequestID)
 	}
 	return string(append(b, ')'))
+}
+
+// sentCode returns the code e's response sent, or, for a ResponseError
+// made without one, the wire code of its row.
+func (e *ResponseError) sentCode() string {
+	if e.WireCode == "" && e.Code.valid() {
+		return e.Code.String()
+	}
+	return e.WireCode
 }
 
 // appendSent appends s, text a response sent, to b: at most
@@ -147,16 +152,12 @@ func (e *ResponseError) MarshalJSON() ([]byte, error) {
 	if e == nil {
 		return []byte("null"), nil
 	}
-	code := e.WireCode
-	if code == "" && e.Code.valid() {
-		code = e.Code.String()
-	}
 	return json.Marshal(struct {
 		Code    string `json:"error_code"`
 		Message string `json:"error_msg"`
 		ID      string `json:"request_id,omitempty"`
 		Auth    string `json:"encoded_authorization_message,omitempty"`
-	}{code, e.Message, e.RequestID, e.EncodedAuthorizationMessage})
+	}{e.sentCode(), e.Message, e.RequestID, e.EncodedAuthorizationMessage})
 }
 
 // Limits on what FromResponse and FromBody read.
@@ -210,8 +211,7 @@ func FromBody(status int, header http.Header, body []byte, req *http.Request) er
 		e.Method = cmp.Or(req.Method, http.MethodGet) // a client's "" is GET
 		e.HasIdempotencyKey = headerValue(req.Header, "Idempotency-Key") != ""
 	}
-	body = decompress(header, body[:min(len(body), maxBodyBytes)])
-	e.decode(body[:min(len(body), maxBodyBytes)])
+	e.decode(decompress(header, body[:min(len(body), maxBodyBytes)]))
 	return e
 }
 

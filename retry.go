@@ -1,7 +1,9 @@
 package errcode
 
 import (
+	"errors"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -73,28 +75,13 @@ func parseRetryAfter(v string, now time.Time) (wait time.Duration, ok bool) {
 	if v == "" {
 		return 0, false
 	}
-	if digits(v) {
-		if len(v) > 9 { // more than 31 years: no need to parse
-			return MaxRetryAfter, true
-		}
-		secs := 0
-		for _, c := range []byte(v) {
-			secs = secs*10 + int(c-'0')
-		}
-		return min(time.Duration(secs)*time.Second, MaxRetryAfter), true
+	// Only digits parse; more than fit in 64 bits is out of range, and
+	// capped like any long wait.
+	if secs, err := strconv.ParseUint(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		return time.Duration(min(secs, uint64(MaxRetryAfter/time.Second))) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return min(max(t.Sub(now), 0), MaxRetryAfter), true
 	}
 	return 0, false
-}
-
-// digits reports whether s is all ASCII digits.
-func digits(s string) bool {
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
