@@ -2,11 +2,9 @@ package errgrpc
 
 import (
 	"context"
-	"errors"
 	"io"
 
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 )
@@ -75,13 +73,9 @@ func received(ctx context.Context, err error) error {
 	if _, ok := err.(*statusError); ok {
 		return err // turned already, by another of these interceptors
 	}
-	var gs interface{ GRPCStatus() *status.Status }
-	if !errors.As(err, &gs) {
-		return err
-	}
-	st := gs.GRPCStatus()
-	if st.Code() == codes.OK {
-		return err // a nil status in an error: nothing to turn
+	st, ok := statusIn(err)
+	if !ok {
+		return err // no status, or an OK one: nothing to turn
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil && st.Code() == status.FromContextError(ctxErr).Code() && detailsOf(st).info == nil {
 		return &statusError{st: st, err: ctxErr}

@@ -1,6 +1,8 @@
 package errgrpc
 
 import (
+	"errors"
+
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"github.com/octopus-go/errcode"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -72,6 +74,18 @@ func (e *statusError) Unwrap() error { return e.err }
 // GRPCStatus returns the status as received, for status.FromError and
 // status.Code.
 func (e *statusError) GRPCStatus() *status.Status { return e.st }
+
+// statusIn returns the status of the first error in err's chain that has
+// one (a GRPCStatus method, as status.FromError looks for), when it is not
+// OK. Unlike status.FromError, it keeps the status's own message.
+func statusIn(err error) (*status.Status, bool) {
+	var gs interface{ GRPCStatus() *status.Status }
+	if !errors.As(err, &gs) {
+		return nil, false
+	}
+	st := gs.GRPCStatus()
+	return st, st.Code() != codes.OK
+}
 
 // details are the details of a status that this package reads.
 type details struct {

@@ -47,9 +47,8 @@ func ErrorHandler(_ context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w
 // status 405, 412 or 428 (FailedPrecondition) is 400, not the row's.
 func StreamErrorHandler(ctx context.Context, err error) *status.Status {
 	if errcode.CodeOf(err) == errcode.InternalServerError {
-		var gs interface{ GRPCStatus() *status.Status }
-		if errors.As(err, &gs) && detailsOf(gs.GRPCStatus()).info != nil {
-			return gs.GRPCStatus()
+		if st, ok := statusIn(err); ok && detailsOf(st).info != nil {
+			return st
 		}
 	}
 	return Status(ctx, gatewayError(err))
@@ -80,11 +79,8 @@ func gatewayError(err error) error {
 	if errors.As(err, &hs) {
 		httpStatus, err = hs.HTTPStatus, hs.Err
 	}
-	var gs interface{ GRPCStatus() *status.Status }
-	if errors.As(err, &gs) {
-		if st := gs.GRPCStatus(); st.Code() != codes.OK {
-			return ownError(st, httpStatus)
-		}
+	if st, ok := statusIn(err); ok {
+		return ownError(st, httpStatus)
 	}
 	return err
 }

@@ -21,13 +21,22 @@ var (
 	}()
 )
 
+// langIndex returns the position of tag in catalogTags, or -1 for a
+// language the catalog does not have.
+func langIndex(tag language.Tag) int {
+	for i, t := range catalogTags {
+		if t == tag {
+			return i
+		}
+	}
+	return -1
+}
+
 // locale returns the BCP 47 locale of tag, such as "zh-CN", without
 // allocating for a language of the catalog.
 func locale(tag language.Tag) string {
-	for i, t := range catalogTags {
-		if t == tag {
-			return locales[i]
-		}
+	if i := langIndex(tag); i >= 0 {
+		return locales[i]
 	}
 	return tag.String()
 }

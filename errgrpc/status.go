@@ -173,13 +173,8 @@ func foreignStatus(err error) *status.Status {
 	case errors.Is(err, context.DeadlineExceeded):
 		return status.New(codes.DeadlineExceeded, context.DeadlineExceeded.Error())
 	}
-	// Not status.FromError, which replaces the status's message by the
-	// text of the whole chain.
-	var gs interface{ GRPCStatus() *status.Status }
-	if errors.As(err, &gs) {
-		if st := gs.GRPCStatus(); st.Code() != codes.OK {
-			return st
-		}
+	if st, ok := statusIn(err); ok {
+		return st
 	}
 	return nil
 }
@@ -229,7 +224,7 @@ func (r *rowData) errorInfo(c errcode.Code, remediation string) *errdetails.Erro
 // the language tag, marshaled. They are shared: status.FromProto copies
 // them.
 func (r *rowData) details(c errcode.Code, tag language.Tag) []*anypb.Any {
-	p := &r.cached[langIndex(tag)]
+	p := &r.cached[max(langIndex(tag), 0)]
 	if d := p.Load(); d != nil {
 		return *d
 	}
@@ -242,19 +237,6 @@ func (r *rowData) details(c errcode.Code, tag language.Tag) []*anypb.Any {
 	p.Store(&d)
 	return d
 }
-
-// langIndex returns the position of tag, one of errcode.Languages, in
-// that list.
-func langIndex(tag language.Tag) int {
-	for i, t := range catalogLanguages {
-		if t == tag {
-			return i
-		}
-	}
-	return 0
-}
-
-var catalogLanguages = errcode.Languages()
 
 // rowInfo holds each row's rowData, indexed by its Code; byReason maps
 // each reason back to its row.
@@ -272,7 +254,7 @@ func buildRows() ([]rowData, map[string]errcode.Code) {
 			reason:       reason(c.Name()),
 			message:      c.Message(english),
 			placeholders: c.Placeholders(),
-			cached:       make([]atomic.Pointer[[]*anypb.Any], len(catalogLanguages)),
+			cached:       make([]atomic.Pointer[[]*anypb.Any], len(catalogTags)),
 		}
 		byReason[info[c].reason] = c
 	}
