@@ -90,41 +90,4 @@
 // and a request without a route ([RoutingErrorHandler]), get the general
 // row of their HTTP status (HTTPNotFound, octopus.400004, for NotFound),
 // or octopus.000002.
-//
-// # Cost
-//
-// Measured with
-//
-//	go test -run '^$' -bench . -benchmem -count 10 > bench.txt
-//	go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da bench.txt
-//
-// on a shared 2-core machine (AMD EPYC, linux/amd64, Go 1.26):
-//
-//	                          │    sec/op     │     B/op      │  allocs/op  │
-//	Status/catalog               488.7n ±  2%     544.0 ± 0%    11.00 ± 0%
-//	Status/byhand-same           1.170µ ±  2%   1.211Ki ± 0%    23.00 ± 0%
-//	Status/byhand-errorinfo      744.9n ±  4%     896.0 ± 0%    14.00 ± 0%
-//	Status/catalog-values        2.260µ ±  2%   1.555Ki ± 0%    36.00 ± 0%
-//	Status/byhand-values         1.835µ ±  1%   1.547Ki ± 0%    35.00 ± 0%
-//	UnaryCall/catalog            23.35µ ±  3%   12.91Ki ± 0%    183.0 ± 0%
-//	UnaryCall/plain              15.86µ ±  4%   8.496Ki ± 0%    128.0 ± 0%
-//
-// (benchstat's three tables, side by side; the Status rows and the
-// UnaryCall rows come from two runs; the allocation counts are exact).
-// Status/catalog converts ScenarioNotFound for a call that asked for
-// zh-cn; byhand-same builds the same status and details with status.New
-// and WithDetails, byhand-errorinfo the ErrorInfo alone. A row's own
-// details are marshaled once per row and language and copied into each
-// status, so the conversion costs less than half of either by hand. With
-// placeholder values (catalog-values against byhand-values, which reads
-// the language from the call's metadata and formats its three texts with
-// fmt.Sprintf, as a developer would) the details are built for each call,
-// and the target, no more than by hand, is missed by a little: one
-// allocation more (finding the *errcode.Error in the error's chain) and
-// 1.23x the time (negotiating the language through the catalog's
-// matcher, where the baseline compares one string). A failing unary call
-// over bufconn, through the interceptors on both sides, costs about 7 µs
-// and 55 allocations more than one failing with a plain status.Error and
-// no interceptors: the details travel in the trailers and the client
-// decodes them.
 package errgrpc

@@ -41,10 +41,8 @@ func FromStatus(st *status.Status) error {
 	d := detailsOf(st)
 	if d.info != nil {
 		re.WireCode = d.info.GetMetadata()[MetadataCode]
-		if c, ok := byReason[d.info.GetReason()]; ok {
+		if c, ok := rowOf(d.info); ok {
 			re.Code, re.StatusCode, re.WireCode = c, c.Status(), c.String()
-		} else if c, ok := errcode.Lookup(re.WireCode); ok {
-			re.Code, re.StatusCode = c, c.Status()
 		}
 		if d.local != nil && d.local.GetMessage() != "" {
 			re.Message = d.local.GetMessage()

@@ -60,11 +60,7 @@ func StreamErrorHandler(ctx context.Context, err error) *status.Status {
 // chose: HTTPNotFound, HTTPMethodNotAllowed or HTTPBadRequest, else
 // InternalServerError.
 func RoutingErrorHandler(_ context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w http.ResponseWriter, r *http.Request, httpStatus int) {
-	c, ok := general[httpStatus]
-	if !ok {
-		c = errcode.InternalServerError
-	}
-	errcode.ServeError(w, r, c)
+	errcode.ServeError(w, r, general(httpStatus))
 }
 
 // gatewayError returns the error the gateway answers for err: a row of
@@ -96,13 +92,9 @@ func ownError(st *status.Status, httpStatus int) error {
 		return nil
 	}
 	if info := detailsOf(st).info; info != nil {
-		c, ok := byReason[info.GetReason()]
-		if !ok {
-			c, ok = errcode.Lookup(info.GetMetadata()[MetadataCode])
-		}
-		if ok {
+		if c, ok := rowOf(info); ok {
 			var values []string
-			for _, name := range rowInfo[c].placeholders {
+			for _, name := range c.Placeholders() {
 				if v, ok := info.GetMetadata()[name]; ok {
 					values = append(values, name, v)
 				}
@@ -116,21 +108,29 @@ func ownError(st *status.Status, httpStatus int) error {
 	if httpStatus == 0 {
 		httpStatus = runtime.HTTPStatusFromCode(st.Code())
 	}
-	if c, ok := general[httpStatus]; ok {
-		return c
-	}
-	return errcode.InternalServerError
+	return general(httpStatus)
 }
 
-// general maps HTTP statuses to the rows of the catalog's general errors,
-// which stand for the status itself.
-var general = map[int]errcode.Code{
-	400: errcode.HTTPBadRequest,
-	401: errcode.HTTPUnauthorized,
-	403: errcode.HTTPForbidden,
-	404: errcode.HTTPNotFound,
-	405: errcode.HTTPMethodNotAllowed,
-	409: errcode.HTTPConflict,
-	502: errcode.HTTPBadGateway,
-	504: errcode.HTTPGatewayTimeout,
+// general returns the row of the catalog's general errors that stands for
+// an HTTP status, or InternalServerError.
+func general(httpStatus int) errcode.Code {
+	switch httpStatus {
+	case 400:
+		return errcode.HTTPBadRequest
+	case 401:
+		return errcode.HTTPUnauthorized
+	case 403:
+		return errcode.HTTPForbidden
+	case 404:
+		return errcode.HTTPNotFound
+	case 405:
+		return errcode.HTTPMethodNotAllowed
+	case 409:
+		return errcode.HTTPConflict
+	case 502:
+		return errcode.HTTPBadGateway
+	case 504:
+		return errcode.HTTPGatewayTimeout
+	}
+	return errcode.InternalServerError
 }

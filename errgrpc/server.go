@@ -85,7 +85,7 @@ func StreamServerInterceptor(opts ...Option) grpc.StreamServerInterceptor {
 // error of its status.
 func (o *options) answer(ctx context.Context, method string, err error) error {
 	st := Status(ctx, err)
-	if c := errcode.CodeOf(err); c.Status() >= 500 && st.Code() == rowInfo[c].code {
+	if c := errcode.CodeOf(err); c.Status() >= 500 && st.Code() == codeFor(c.Status()) {
 		o.log().ErrorContext(ctx, "errgrpc: call failed", "method", method,
 			"code", c.String(), "grpc_code", st.Code().String(), "error", fmt.Sprintf("%+v", err))
 	}

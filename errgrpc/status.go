@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -12,11 +11,9 @@ import (
 	"github.com/octopus-go/errcode"
 	"golang.org/x/text/language"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/protoadapt"
-	"google.golang.org/protobuf/types/known/anypb"
 	"google.golang.org/protobuf/types/known/durationpb"
 )
 
@@ -82,53 +79,40 @@ func Status(ctx context.Context, err error) *status.Status {
 			return st
 		}
 	}
+	// t gives the texts: the *errcode.Error answered, with its values, or
+	// the row.
+	var t interface {
+		Message(language.Tag) string
+		Remediation(language.Tag) string
+	} = c
 	var e *errcode.Error
-	if !errors.As(err, &e) || e.Code() != c {
+	if errors.As(err, &e) && e.Code() == c {
+		t = e
+	} else {
 		e = nil
 	}
-	r := &rowInfo[c]
 	tag := negotiate(ctx)
-	wait := relayedWait(err, c, e)
-	if wait == 0 && !hasValues(e, r) {
-		// The row's own texts: details marshaled once per row and language.
-		return status.FromProto(&spb.Status{Code: int32(r.code), Message: r.message, Details: r.details(c, tag)})
-	}
-	var info *errdetails.ErrorInfo
-	var msg, local string
-	if e == nil {
-		msg, local = c.Message(english), c.Message(tag)
-		info = r.errorInfo(c, c.Remediation(tag))
-	} else {
-		msg, local = e.Message(english), e.Message(tag)
-		info = r.errorInfo(c, e.Remediation(tag))
-		for _, name := range r.placeholders {
+	info := &errdetails.ErrorInfo{Reason: reason(c.Name()), Domain: Domain, Metadata: map[string]string{
+		MetadataCode:        c.String(),
+		MetadataRemediation: t.Remediation(tag),
+	}}
+	if e != nil {
+		for _, name := range c.Placeholders() {
 			if v, ok := e.Value(name); ok {
 				info.Metadata[name] = metadataValue(v)
 			}
 		}
 	}
-	details := []protoadapt.MessageV1{info, &errdetails.LocalizedMessage{Locale: locale(tag), Message: local}}
-	if wait > 0 {
+	details := []protoadapt.MessageV1{info, &errdetails.LocalizedMessage{Locale: tag.String(), Message: t.Message(tag)}}
+	if wait := relayedWait(err, c, e); wait > 0 {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(wait)})
 	}
-	st, derr := status.New(r.code, msg).WithDetails(details...)
-	if derr != nil { // not for these details, which always marshal
-		return status.New(r.code, msg)
+	code, msg := codeFor(c.Status()), t.Message(english)
+	st, derr := status.New(code, msg).WithDetails(details...)
+	if derr != nil { // not for these details, which are valid UTF-8
+		return status.New(code, msg)
 	}
 	return st
-}
-
-// hasValues reports whether e gives a value to a placeholder of its row r.
-func hasValues(e *errcode.Error, r *rowData) bool {
-	if e == nil {
-		return false
-	}
-	for _, name := range r.placeholders {
-		if _, ok := e.Value(name); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // relayedWait returns the wait to send with the row c that err is
@@ -200,67 +184,6 @@ func metadataValue(v string) string {
 	return b.String()
 }
 
-// rowData is what Status sends for one row, computed once.
-type rowData struct {
-	code         codes.Code
-	reason       string
-	message      string // in English, as documented
-	placeholders []string
-	// cached holds, per catalog language, the row's ErrorInfo and
-	// LocalizedMessage without placeholder values, marshaled on first use.
-	cached []atomic.Pointer[[]*anypb.Any]
-}
-
-// errorInfo returns the ErrorInfo of row c, with remediation and without
-// placeholder values.
-func (r *rowData) errorInfo(c errcode.Code, remediation string) *errdetails.ErrorInfo {
-	m := make(map[string]string, 2+len(r.placeholders))
-	m[MetadataCode] = c.String()
-	m[MetadataRemediation] = remediation
-	return &errdetails.ErrorInfo{Reason: r.reason, Domain: Domain, Metadata: m}
-}
-
-// details returns the details of row c without placeholder values, in
-// the language tag, marshaled. They are shared: status.FromProto copies
-// them.
-func (r *rowData) details(c errcode.Code, tag language.Tag) []*anypb.Any {
-	p := &r.cached[max(langIndex(tag), 0)]
-	if d := p.Load(); d != nil {
-		return *d
-	}
-	info, err1 := anypb.New(r.errorInfo(c, c.Remediation(tag)))
-	local, err2 := anypb.New(&errdetails.LocalizedMessage{Locale: locale(tag), Message: c.Message(tag)})
-	if err1 != nil || err2 != nil {
-		return nil // not for the catalog's texts, which are valid UTF-8
-	}
-	d := []*anypb.Any{info, local}
-	p.Store(&d)
-	return d
-}
-
-// rowInfo holds each row's rowData, indexed by its Code; byReason maps
-// each reason back to its row.
-var rowInfo, byReason = buildRows()
-
-func buildRows() ([]rowData, map[string]errcode.Code) {
-	var info []rowData
-	byReason := make(map[string]errcode.Code)
-	for c := range errcode.All() {
-		for len(info) <= int(c) {
-			info = append(info, rowData{})
-		}
-		info[c] = rowData{
-			code:         codeFor(c.Status()),
-			reason:       reason(c.Name()),
-			message:      c.Message(english),
-			placeholders: c.Placeholders(),
-			cached:       make([]atomic.Pointer[[]*anypb.Any], len(catalogTags)),
-		}
-		byReason[info[c].reason] = c
-	}
-	return info, byReason
-}
-
 // codeFor returns the gRPC code for an HTTP status, by the mapping of
 // google.rpc.Code, and for the statuses it does not name as the package
 // doc says.
@@ -296,21 +219,41 @@ func codeFor(httpStatus int) codes.Code {
 }
 
 // reason returns a constant's name in UPPER_SNAKE_CASE, as AIP-193 wants
-// a reason: a word starts at an upper-case letter after a lower-case
-// letter or digit, and at the last upper-case letter of an acronym
-// followed by a lower-case one (HTTPBadRequest: HTTP_BAD_REQUEST).
+// a reason.
 func reason(name string) string {
-	rs := []rune(name)
-	var b strings.Builder
-	for i, r := range rs {
+	var buf [64]byte
+	return string(appendReason(buf[:0], name))
+}
+
+// appendReason appends the reason of the constant name to dst: a word
+// starts at an upper-case letter after a lower-case letter or digit, and
+// at the last upper-case letter of an acronym followed by a lower-case one
+// (HTTPBadRequest: HTTP_BAD_REQUEST).
+func appendReason(dst []byte, name string) []byte {
+	var prev rune
+	for i, r := range name {
 		if i > 0 && unicode.IsUpper(r) {
-			prev := rs[i-1]
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
-			if unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && nextLower {
-				b.WriteByte('_')
+			next, _ := utf8.DecodeRuneInString(name[i+utf8.RuneLen(r):])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && unicode.IsLower(next) {
+				dst = append(dst, '_')
 			}
 		}
-		b.WriteRune(unicode.ToUpper(r))
+		dst = utf8.AppendRune(dst, unicode.ToUpper(r))
+		prev = r
 	}
-	return b.String()
+	return dst
+}
+
+// rowOf returns the row that info, an ErrorInfo in Domain, names: the row
+// of its reason among those of its wire code (among all rows when it has
+// none), else the row of its wire code.
+func rowOf(info *errdetails.ErrorInfo) (errcode.Code, bool) {
+	wire := info.GetMetadata()[MetadataCode]
+	var buf [64]byte
+	for c := range errcode.All() {
+		if (wire == "" || c.String() == wire) && string(appendReason(buf[:0], c.Name())) == info.GetReason() {
+			return c, true
+		}
+	}
+	return errcode.Lookup(wire)
 }

@@ -67,7 +67,12 @@ func TestReasonsAndKeys(t *testing.T) {
 		assert.LessOrEqual(t, len(r), 63, r)
 		assert.NotContains(t, seen, r, c.Name())
 		seen[r] = c
-		assert.Equal(t, c, byReason[r])
+		got, ok := rowOf(&errdetails.ErrorInfo{Reason: r, Domain: Domain, Metadata: map[string]string{MetadataCode: c.String()}})
+		assert.True(t, ok)
+		assert.Equal(t, c, got, "by its reason among the rows of its code")
+		got, ok = rowOf(&errdetails.ErrorInfo{Reason: r, Domain: Domain})
+		assert.True(t, ok)
+		assert.Equal(t, c, got, "by its reason alone")
 		for _, p := range c.Placeholders() {
 			assert.NotContains(t, []string{MetadataCode, MetadataRemediation}, p, c.Name())
 			assert.Regexp(t, key, p, c.Name())
