@@ -6,9 +6,10 @@
 // bytes [errcode.Write] would. It is named like otelgrpc: the errcode
 // integration for gRPC.
 //
+//	o := errgrpc.Options{Logger: logger, Observe: observe}
 //	s := grpc.NewServer(
-//		grpc.ChainUnaryInterceptor(errgrpc.UnaryServerInterceptor()),
-//		grpc.ChainStreamInterceptor(errgrpc.StreamServerInterceptor()))
+//		grpc.ChainUnaryInterceptor(o.UnaryServerInterceptor()),
+//		grpc.ChainStreamInterceptor(o.StreamServerInterceptor()))
 //	conn, err := grpc.NewClient(target, ...,
 //		grpc.WithChainUnaryInterceptor(errgrpc.UnaryClientInterceptor()),
 //		grpc.WithChainStreamInterceptor(errgrpc.StreamClientInterceptor()))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -53,11 +54,12 @@ func (scenarios) Check(ctx context.Context, req *grpc_health_v1.HealthCheckReque
 
 // A server with the server interceptors, and a client with the client
 // interceptors: the client matches the row with errors.Is and errors.As.
-func ExampleUnaryServerInterceptor() {
+func ExampleOptions_UnaryServerInterceptor() {
 	lis := bufconn.Listen(1 << 20)
+	o := errgrpc.Options{Logger: slog.Default()}
 	s := grpc.NewServer(
-		grpc.ChainUnaryInterceptor(errgrpc.UnaryServerInterceptor()),
-		grpc.ChainStreamInterceptor(errgrpc.StreamServerInterceptor()),
+		grpc.ChainUnaryInterceptor(o.UnaryServerInterceptor()),
+		grpc.ChainStreamInterceptor(o.StreamServerInterceptor()),
 	)
 	grpc_health_v1.RegisterHealthServer(s, scenarios{})
 	go s.Serve(lis)

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -145,20 +146,44 @@ func (healthServer) Watch(req *grpc_health_v1.HealthCheckRequest, s grpc.ServerS
 }
 
 // A testServer is the health server over bufconn, with errgrpc's server
-// interceptors logging to log.
+// interceptors logging to log and reporting to observed.
 type testServer struct {
 	lis *bufconn.Listener
 	log *syncBuffer
+
+	mu       sync.Mutex
+	observed []observation
+}
+
+// An observation is what Options.Observe received for a call.
+type observation struct {
+	method string
+	code   errcode.Code
+	err    string
+}
+
+// observations returns what Observe received so far.
+func (ts *testServer) observations() []observation {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	return slices.Clone(ts.observed)
 }
 
 // startServer serves the health server until the test ends.
 func startServer(tb testing.TB) *testServer {
 	tb.Helper()
 	ts := &testServer{lis: bufconn.Listen(1 << 20), log: &syncBuffer{}}
-	logger := slog.New(slog.NewTextHandler(ts.log, nil))
+	o := errgrpc.Options{
+		Logger: slog.New(slog.NewTextHandler(ts.log, nil)),
+		Observe: func(_ context.Context, method string, c errcode.Code, err error) {
+			ts.mu.Lock()
+			defer ts.mu.Unlock()
+			ts.observed = append(ts.observed, observation{method, c, err.Error()})
+		},
+	}
 	s := grpc.NewServer(
-		grpc.ChainUnaryInterceptor(errgrpc.UnaryServerInterceptor(errgrpc.WithLogger(logger))),
-		grpc.ChainStreamInterceptor(errgrpc.StreamServerInterceptor(errgrpc.WithLogger(logger))),
+		grpc.ChainUnaryInterceptor(o.UnaryServerInterceptor()),
+		grpc.ChainStreamInterceptor(o.StreamServerInterceptor()),
 	)
 	grpc_health_v1.RegisterHealthServer(s, healthServer{})
 	go s.Serve(ts.lis)

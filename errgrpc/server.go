@@ -2,7 +2,6 @@ package errgrpc
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -11,45 +10,31 @@ import (
 	"google.golang.org/grpc"
 )
 
-// An Option configures a server interceptor.
-type Option func(*options)
-
-type options struct {
-	logger *slog.Logger
+// Options say how the server interceptors log and report the errors they
+// answer, as [errcode.Options] do for HTTP. The zero value logs each
+// answer with a row of HTTP status 500 or more, and each panic, to
+// [slog.Default] at level Error.
+//
+// A record has the message "errgrpc: call failed" and the attributes
+// method (the call's full method), code and grpc_code as sent, and error
+// (the whole chain, as %+v renders it); or the message "errgrpc: handler
+// panicked" and the attributes method, panic and stack.
+type Options struct {
+	// Logger receives the records; nil means slog.Default().
+	Logger *slog.Logger
+	// Observe, when not nil, is called once for each failed call, with
+	// its full method, the row the status carries (zero for a status that
+	// carries none: a context's error, or a status the handler made) and
+	// the handler's error. For a panic, err is an InternalServerError
+	// wrapping the panic.
+	Observe func(ctx context.Context, method string, c errcode.Code, err error)
 }
 
-// WithLogger makes a server interceptor log to l instead of
-// [slog.Default].
-func WithLogger(l *slog.Logger) Option {
-	return func(o *options) { o.logger = l }
-}
-
-func newOptions(opts []Option) *options {
-	o := &options{}
-	for _, opt := range opts {
-		opt(o)
-	}
-	return o
-}
-
-// log returns the logger to use, looked up at each use so that a later
-// slog.SetDefault applies.
-func (o *options) log() *slog.Logger {
-	if o.logger != nil {
-		return o.logger
-	}
-	return slog.Default()
-}
-
-// UnaryServerInterceptor returns an interceptor that answers the error of
-// a handler with the status [Status] makes for it, in the language the
-// call's metadata asks for. An error answered with a row of HTTP status
-// 500 or more (foreign errors included) is logged once, at Error level,
-// with the method, the wire code and the whole error; a panic is logged
-// with its value and stack and answered as [errcode.InternalServerError],
-// its value kept out of the status.
-func UnaryServerInterceptor(opts ...Option) grpc.UnaryServerInterceptor {
-	o := newOptions(opts)
+// UnaryServerInterceptor returns an interceptor that answers a handler's
+// error with the status [Status] makes for it, in the language the call's
+// metadata asks for, and a panic as [errcode.InternalServerError], its
+// value kept out of the status; it logs and reports them as o says.
+func (o Options) UnaryServerInterceptor() grpc.UnaryServerInterceptor {
 	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (resp any, err error) {
 		defer func() {
 			if v := recover(); v != nil {
@@ -65,9 +50,9 @@ func UnaryServerInterceptor(opts ...Option) grpc.UnaryServerInterceptor {
 }
 
 // StreamServerInterceptor returns an interceptor that answers the error
-// of a stream's handler, and its panic, as [UnaryServerInterceptor] does.
-func StreamServerInterceptor(opts ...Option) grpc.StreamServerInterceptor {
-	o := newOptions(opts)
+// of a stream's handler, and its panic, as [Options.UnaryServerInterceptor]
+// does.
+func (o Options) StreamServerInterceptor() grpc.StreamServerInterceptor {
 	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) (err error) {
 		defer func() {
 			if v := recover(); v != nil {
@@ -81,21 +66,38 @@ func StreamServerInterceptor(opts ...Option) grpc.StreamServerInterceptor {
 	}
 }
 
-// answer logs err if it is answered as a server failure and returns the
-// error of its status.
-func (o *options) answer(ctx context.Context, method string, err error) error {
-	st := Status(ctx, err)
-	if c := errcode.CodeOf(err); c.Status() >= 500 && st.Code() == codeFor(c.Status()) {
-		o.log().ErrorContext(ctx, "errgrpc: call failed", "method", method,
+// answer returns the error of the status for err, which it logs when its
+// row is a server failure, and reports.
+func (o Options) answer(ctx context.Context, method string, err error) error {
+	st, c := answer(ctx, err)
+	if c != 0 && c.Status() >= 500 {
+		o.logger().ErrorContext(ctx, "errgrpc: call failed", "method", method,
 			"code", c.String(), "grpc_code", st.Code().String(), "error", fmt.Sprintf("%+v", err))
+	}
+	if o.Observe != nil {
+		o.Observe(ctx, method, c, err)
 	}
 	return st.Err()
 }
 
-// panicked logs the panic value v of a handler and returns the error to
-// answer with.
-func (o *options) panicked(ctx context.Context, method string, v any) error {
-	o.log().ErrorContext(ctx, "errgrpc: handler panicked", "method", method,
+// panicked logs the panic value v of a handler, reports it and returns
+// the error to answer with.
+func (o Options) panicked(ctx context.Context, method string, v any) error {
+	o.logger().ErrorContext(ctx, "errgrpc: handler panicked", "method", method,
 		"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-	return Status(ctx, errcode.InternalServerError.Wrap(errors.New("panic"))).Err()
+	err := errcode.InternalServerError.Wrap(fmt.Errorf("panic: %v", v))
+	if o.Observe != nil {
+		o.Observe(ctx, method, errcode.InternalServerError, err)
+	}
+	st, _ := answer(ctx, err)
+	return st.Err()
+}
+
+// logger returns the logger to use, looked up at each use so that a later
+// slog.SetDefault applies.
+func (o Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger
+	}
+	return slog.Default()
 }

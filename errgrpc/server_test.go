@@ -152,6 +152,16 @@ func TestServerAnswers(t *testing.T) {
 		require.NotEmpty(t, st.Details(), tc.service)
 		assert.Equal(t, tc.row.String(), st.Details()[0].(*errdetails.ErrorInfo).GetMetadata()["errorCode"], tc.service)
 	}
+	const check = "/grpc.health.v1.Health/Check"
+	assert.Equal(t, []observation{
+		{check, errcode.InternalServerError, "pq: password " + secret + " rejected"},
+		{check, errcode.InternalServerError, "octopus.000002: Internal server error: panic: boom " + secret},
+		{check, errcode.InternalServerError, "calling iam: octopus.000102: The request token expires (HTTP 401)"},
+		{check, 0, "query " + secret + ": context canceled"},
+		{check, 0, "query " + secret + ": context deadline exceeded"},
+		{check, 0, "rpc error: code = NotFound desc = no such shard"},
+		{check, relayedRow, relayedRow.String() + ": " + relayedRow.Message(language.English)},
+	}, ts.observations(), "Observe sees every failed call once, with the row sent")
 	log := ts.log.String()
 	assert.Contains(t, log, "errgrpc: handler panicked")
 	assert.Contains(t, log, "boom "+secret, "the panic is logged")
@@ -206,6 +216,13 @@ func TestStream(t *testing.T) {
 		assert.Equal(t, tc.row.Message(language.Chinese), errMessage(t, err))
 		assert.NotContains(t, err.Error(), secret)
 	}
+
+	var rows []errcode.Code
+	for _, o := range ts.observations() {
+		assert.Equal(t, "/grpc.health.v1.Health/Watch", o.method)
+		rows = append(rows, o.code)
+	}
+	assert.Equal(t, []errcode.Code{errcode.TagUsedInPackages, errcode.InternalServerError, errcode.InternalServerError}, rows)
 
 	stream, err := client.Watch(ctx, &grpc_health_v1.HealthCheckRequest{})
 	require.NoError(t, err)

@@ -67,16 +67,19 @@ const maxValueBytes = 1 << 10
 // dependencies are answered as theirs once the client interceptor has
 // turned them into errors. Status returns nil, the OK status, for nil.
 func Status(ctx context.Context, err error) *status.Status {
-	if err == nil {
-		return nil
-	}
+	st, _ := answer(ctx, err)
+	return st
+}
+
+// answer returns Status(ctx, err) and the row it carries, zero for none.
+func answer(ctx context.Context, err error) (*status.Status, errcode.Code) {
 	c := errcode.CodeOf(err)
 	if c == 0 {
-		return nil // a nil *errcode.Error
+		return nil, 0 // nil, or a nil *errcode.Error
 	}
 	if c == errcode.InternalServerError && foreign(err) {
 		if st := foreignStatus(err); st != nil {
-			return st
+			return st, 0
 		}
 	}
 	// t gives the texts: the *errcode.Error answered, with its values, or
@@ -110,9 +113,9 @@ func Status(ctx context.Context, err error) *status.Status {
 	code, msg := codeFor(c.Status()), t.Message(english)
 	st, derr := status.New(code, msg).WithDetails(details...)
 	if derr != nil { // not for these details, which are valid UTF-8
-		return status.New(code, msg)
+		return status.New(code, msg), c
 	}
-	return st
+	return st, c
 }
 
 // relayedWait returns the wait to send with the row c that err is
