@@ -9,22 +9,47 @@ import (
 	"google.golang.org/grpc/metadata"
 )
 
-// negotiate returns the catalog language for a call with the incoming
-// metadata of ctx: the one x-language names, else the best match for
-// accept-language, else the default, as [errcode.Negotiate] reads the
-// X-Language and Accept-Language headers of an HTTP request.
-func negotiate(ctx context.Context) language.Tag {
-	x := metadata.ValueFromIncomingContext(ctx, "x-language")
-	accept := metadata.ValueFromIncomingContext(ctx, "accept-language")
-	if x == nil && accept == nil {
+// Bounds on the language metadata read: of each key, the first
+// maxLanguageValues values, less those longer than maxLanguageBytes. A
+// client's Accept-Language is a few dozen bytes; more is not worth parsing.
+const (
+	maxLanguageValues = 4
+	maxLanguageBytes  = 256
+)
+
+// english is the catalog's English, exactly, so that messages need no
+// matching; the language when the metadata asks for none.
+var english = errcode.Languages()[0]
+
+// negotiate returns the catalog language for a call whose metadata values
+// get returns (a copy, which negotiate may change), as [errcode.Negotiate]
+// reads the headers X-Language and Accept-Language: from x-language, then
+// accept-language, or the grpcgateway-accept-language a grpc-gateway
+// forwards.
+func negotiate(get func(key string) []string) language.Tag {
+	x := bounded(get("x-language"))
+	accept := bounded(get("accept-language"))
+	if len(accept) == 0 {
+		accept = bounded(get("grpcgateway-accept-language"))
+	}
+	if len(x) == 0 && len(accept) == 0 {
 		return english
 	}
-	h := make(http.Header, 2)
-	if x != nil {
-		h["X-Language"] = x
+	return errcode.Negotiate(http.Header{"X-Language": x, "Accept-Language": accept})
+}
+
+// bounded returns the values to read among values, in place.
+func bounded(values []string) []string {
+	kept := values[:0]
+	for _, v := range values[:min(len(values), maxLanguageValues)] {
+		if len(v) <= maxLanguageBytes {
+			kept = append(kept, v)
+		}
 	}
-	if accept != nil {
-		h["Accept-Language"] = accept
-	}
-	return errcode.Negotiate(h)
+	return kept
+}
+
+// incoming returns the values of ctx's incoming metadata, for negotiate.
+func incoming(ctx context.Context) func(key string) []string {
+	return func(key string) []string { return metadata.ValueFromIncomingContext(ctx, key) }
 }

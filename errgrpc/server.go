@@ -69,7 +69,7 @@ func (o Options) StreamServerInterceptor() grpc.StreamServerInterceptor {
 // answer returns the error of the status for err, which it logs when its
 // row is a server failure, and reports.
 func (o Options) answer(ctx context.Context, method string, err error) error {
-	st, c := answer(ctx, err)
+	st, c := answer(incoming(ctx), err)
 	if c != 0 && c.Status() >= 500 {
 		o.logger().ErrorContext(ctx, "errgrpc: call failed", "method", method,
 			"code", c.String(), "grpc_code", st.Code().String(), "error", fmt.Sprintf("%+v", err))
@@ -89,7 +89,7 @@ func (o Options) panicked(ctx context.Context, method string, v any) error {
 	if o.Observe != nil {
 		o.Observe(ctx, method, errcode.InternalServerError, err)
 	}
-	st, _ := answer(ctx, err)
+	st, _ := answer(incoming(ctx), err)
 	return st.Err()
 }
 

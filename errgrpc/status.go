@@ -48,8 +48,10 @@ const maxValueBytes = 1 << 10
 //     ([MetadataCode]), the remediation ([MetadataRemediation]) and the
 //     placeholder values of an [*errcode.Error], by placeholder name;
 //   - an [errdetails.LocalizedMessage] in the language negotiated from
-//     ctx's incoming metadata: x-language, then accept-language, as
-//     [errcode.Negotiate] reads the X-Language and Accept-Language headers;
+//     ctx's incoming metadata as [errcode.Negotiate] reads the X-Language
+//     and Accept-Language headers: from x-language, then accept-language
+//     or else the grpcgateway-accept-language a grpc-gateway forwards; of
+//     each, the first four values, less those over 256 bytes;
 //   - an [errdetails.RetryInfo] when the row is retryable and relayed with
 //     [errcode.Relay] from a dependency's response that asked for a wait
 //     (its Retry-After, or its own RetryInfo): the only wait the catalog
@@ -67,12 +69,13 @@ const maxValueBytes = 1 << 10
 // dependencies are answered as theirs once the client interceptor has
 // turned them into errors. Status returns nil, the OK status, for nil.
 func Status(ctx context.Context, err error) *status.Status {
-	st, _ := answer(ctx, err)
+	st, _ := answer(incoming(ctx), err)
 	return st
 }
 
-// answer returns Status(ctx, err) and the row it carries, zero for none.
-func answer(ctx context.Context, err error) (*status.Status, errcode.Code) {
+// answer returns the status for err, in the language negotiated from the
+// metadata values md returns, and the row it carries, zero for none.
+func answer(md func(key string) []string, err error) (*status.Status, errcode.Code) {
 	c := errcode.CodeOf(err)
 	if c == 0 {
 		return nil, 0 // nil, or a nil *errcode.Error
@@ -94,7 +97,7 @@ func answer(ctx context.Context, err error) (*status.Status, errcode.Code) {
 	} else {
 		e = nil
 	}
-	tag := negotiate(ctx)
+	tag := negotiate(md)
 	info := &errdetails.ErrorInfo{Reason: reason(c.Name()), Domain: Domain, Metadata: map[string]string{
 		MetadataCode:        c.String(),
 		MetadataRemediation: t.Remediation(tag),
@@ -138,10 +141,6 @@ func dependencyWait(e *errcode.Error, c errcode.Code) time.Duration {
 	}
 	return min(re.RetryAfter, errcode.MaxRetryAfter)
 }
-
-// english is the catalog's English, exactly, so that messages need no
-// matching.
-var english = errcode.Languages()[0]
 
 // foreign reports whether err, which [errcode.CodeOf] answers as
 // InternalServerError, holds no error of the catalog: neither that row

@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 )
 
@@ -172,26 +171,4 @@ func throttled() errcode.Code {
 		}
 	}
 	panic("no retryable 429 row")
-}
-
-// The language comes from the incoming metadata as errcode.Negotiate reads
-// the headers: every x-language value, then accept-language.
-func TestNegotiate(t *testing.T) {
-	for _, tc := range []struct {
-		md   metadata.MD
-		want string
-	}{
-		{nil, "en-US"},
-		{metadata.Pairs("x-language", "zh-cn"), "zh-CN"},
-		{metadata.Pairs("x-language", "zh_CN"), "zh-CN"},
-		{metadata.Pairs("accept-language", "zh-CN,zh;q=0.9"), "zh-CN"},
-		{metadata.Pairs("x-language", "en-us", "accept-language", "zh"), "en-US"},
-		{metadata.Pairs("x-language", "fr", "accept-language", "zh"), "zh-CN"},
-	} {
-		ctx := context.Background()
-		if tc.md != nil {
-			ctx = metadata.NewIncomingContext(ctx, tc.md)
-		}
-		assert.Equal(t, tc.want, negotiate(ctx).String(), tc.md)
-	}
 }
