@@ -79,9 +79,9 @@ func ExampleOptions_UnaryServerInterceptor() {
 	ctx := metadata.AppendToOutgoingContext(context.Background(), "x-language", "zh-cn")
 	_, err = grpc_health_v1.NewHealthClient(conn).Check(ctx, &grpc_health_v1.HealthCheckRequest{})
 
-	var row errcode.Code
-	errors.As(err, &row)
-	fmt.Println(errors.Is(err, errcode.ScenarioNotFound), row.Name(), errcode.Retryable(err))
+	var re *errcode.ResponseError
+	errors.As(err, &re)
+	fmt.Println(errors.Is(err, errcode.ScenarioNotFound), re.Code.Name(), errcode.Retryable(err))
 	fmt.Println(status.Code(err))
 	fmt.Println(err)
 	// Output:

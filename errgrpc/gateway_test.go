@@ -68,9 +68,9 @@ func TestGatewayEveryRow(t *testing.T) {
 
 			_, resp := get(t, srv, "/v1/check/"+c.Name(), h)
 			resp.Body = io.NopCloser(stringsReader(got.body))
-			var row errcode.Code
-			require.True(t, errors.As(errcode.FromResponse(resp), &row), c.Name())
-			assert.Equal(t, c, row, "%s %v", c.Name(), h)
+			var re *errcode.ResponseError
+			require.True(t, errors.As(errcode.FromResponse(resp), &re), c.Name())
+			assert.Equal(t, c, re.Code, "%s %v", c.Name(), h)
 		}
 	}
 }

@@ -110,7 +110,7 @@ func answer(md func(key string) []string, err error) (*status.Status, errcode.Co
 		}
 	}
 	details := []protoadapt.MessageV1{info, &errdetails.LocalizedMessage{Locale: tag.String(), Message: t.Message(tag)}}
-	if wait := relayedWait(err, c, e); wait > 0 {
+	if wait, ok := relayedWait(e, c); ok {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(wait)})
 	}
 	code, msg := codeFor(c.Status()), t.Message(english)
@@ -124,22 +124,13 @@ func answer(md func(key string) []string, err error) (*status.Status, errcode.Co
 // relayedWait returns the wait to send with the row c that err is
 // answered with: that of the dependency's response whose row c is, when
 // the row is retryable and err relays it (e, the *errcode.Error answered,
-// wraps it); else zero.
-func relayedWait(err error, c errcode.Code, e *errcode.Error) time.Duration {
-	if e == nil || !c.Retryable() {
-		return 0
-	}
-	return dependencyWait(e, c)
-}
-
-// dependencyWait returns the wait of the *errcode.ResponseError with the
-// row c in e's chain, or zero.
-func dependencyWait(e *errcode.Error, c errcode.Code) time.Duration {
+// wraps it).
+func relayedWait(e *errcode.Error, c errcode.Code) (time.Duration, bool) {
 	var re *errcode.ResponseError
-	if !errors.As(e, &re) || re.Code != c || !re.HasRetryAfter {
-		return 0
+	if e == nil || c.RetryKind() == errcode.NotRetryable || !errors.As(e, &re) || re.Code != c {
+		return 0, false
 	}
-	return min(re.RetryAfter, errcode.MaxRetryAfter)
+	return errcode.RetryAfter(re)
 }
 
 // foreign reports whether err, which [errcode.CodeOf] answers as
@@ -258,4 +249,45 @@ func rowOf(info *errdetails.ErrorInfo) (errcode.Code, bool) {
 		}
 	}
 	return errcode.Lookup(wire)
+}
+
+// statusIn returns the status of the first error in err's chain that has
+// one (a GRPCStatus method, as status.FromError looks for), when it is not
+// OK. Unlike status.FromError, it keeps the status's own message.
+func statusIn(err error) (*status.Status, bool) {
+	var gs interface{ GRPCStatus() *status.Status }
+	if !errors.As(err, &gs) {
+		return nil, false
+	}
+	st := gs.GRPCStatus()
+	return st, st.Code() != codes.OK
+}
+
+// details are the details of a status that this package reads.
+type details struct {
+	info  *errdetails.ErrorInfo // only in Domain
+	local *errdetails.LocalizedMessage
+	retry *errdetails.RetryInfo
+}
+
+// detailsOf returns the first details of each kind in st.
+func detailsOf(st *status.Status) details {
+	var d details
+	for _, x := range st.Details() {
+		switch x := x.(type) {
+		case *errdetails.ErrorInfo:
+			if d.info == nil && x.GetDomain() == Domain {
+				d.info = x
+			}
+		case *errdetails.LocalizedMessage:
+			if d.local == nil {
+				d.local = x
+			}
+		case *errdetails.RetryInfo:
+			if d.retry == nil {
+				d.retry = x
+			}
+		}
+	}
+	return d
 }
