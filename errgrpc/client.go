@@ -119,8 +119,8 @@ func (e *statusError) GRPCStatus() *status.Status { return e.st }
 // and for any other method as for a POST: a row whose request may have
 // been processed (RetryIdempotent) is not retried.
 //
-// A call that ended because its own context was done, with no status of
-// the catalog, returns an error that also
+// A call that ended because its own context was done, or its deadline
+// passed, with no status of the catalog, returns an error that also
 // matches the context's error (errors.Is(err, context.DeadlineExceeded)).
 func UnaryClientInterceptor() grpc.UnaryClientInterceptor {
 	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
@@ -184,10 +184,23 @@ func received(ctx context.Context, method string, err error) error {
 	if !ok {
 		return err // no status, or an OK one: nothing to turn
 	}
-	if ctxErr := ctx.Err(); ctxErr != nil && st.Code() == status.FromContextError(ctxErr).Code() && detailsOf(st).info == nil {
+	if ctxErr := done(ctx); ctxErr != nil && st.Code() == status.FromContextError(ctxErr).Code() && detailsOf(st).info == nil {
 		return &statusError{st: st, err: ctxErr}
 	}
 	return fromStatus(st, request(method))
+}
+
+// done returns ctx's error, or context.DeadlineExceeded once its deadline
+// has passed: grpc-go ends a call at its deadline, which may come before
+// ctx's timer fires.
+func done(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		return context.DeadlineExceeded
+	}
+	return nil
 }
 
 // The requests that stand for a call of an idempotent method, and of any

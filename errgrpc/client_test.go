@@ -3,6 +3,7 @@ package errgrpc_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
@@ -188,4 +190,39 @@ func TestClientIdempotency(t *testing.T) {
 		assert.False(t, retryable(method, never), method)
 	}
 	require.Equal(t, 4, calls.Methods().Len())
+}
+
+// pastDeadline is a context whose deadline has passed before its timer
+// fired: Err is still nil.
+type pastDeadline struct{ context.Context }
+
+func (pastDeadline) Deadline() (time.Time, bool) { return time.Now().Add(-time.Millisecond), true }
+
+// A call whose deadline has passed matches context.DeadlineExceeded, as
+// grpc-go reports it, even before its context's timer fires.
+func TestClientDeadlinePassed(t *testing.T) {
+	ctx := pastDeadline{context.Background()}
+	require.NoError(t, ctx.Err())
+	reset := status.Error(codes.DeadlineExceeded, "stream terminated by RST_STREAM with error code: CANCEL")
+	err := errgrpc.UnaryClientInterceptor()(ctx, "/grpc.health.v1.Health/Check", nil, nil, nil,
+		func(context.Context, string, any, any, *grpc.ClientConn, ...grpc.CallOption) error { return reset })
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Equal(t, codes.DeadlineExceeded, status.Code(err))
+}
+
+// Every call past its own deadline over bufconn matches
+// context.DeadlineExceeded, whichever of the server's reset and the
+// client's timer comes first.
+func TestClientDeadlineRace(t *testing.T) {
+	client := startServer(t).health(t, false)
+	var missed []string
+	for range 200 {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
+		_, err := client.Check(ctx, &grpc_health_v1.HealthCheckRequest{Service: svcBlock})
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			missed = append(missed, fmt.Sprint(err))
+		}
+	}
+	assert.Empty(t, missed)
 }

@@ -47,6 +47,7 @@ const (
 	svcStatus     = "status"     // the server's own status.Error
 	svcDependency = "dependency" // a dependency's TokenExpired, as the client interceptor returns it
 	svcRelay      = "relay"      // a dependency's ServiceBusy-like row, relayed, with a wait
+	svcBlock      = "block"      // the context's error, once the call's context is done
 )
 
 // valueKey and valueValue are the placeholder values svcValues sends.
@@ -121,6 +122,9 @@ func failure(ctx context.Context, service string) error {
 		return fmt.Errorf("calling iam: %w", dependencyError(errcode.TokenExpired, 0))
 	case svcRelay:
 		return errcode.Relay(dependencyError(relayedRow, relayedWait))
+	case svcBlock:
+		<-ctx.Done()
+		return ctx.Err()
 	}
 	return nil
 }
