@@ -230,18 +230,26 @@ func withLanguage(ctx context.Context, lang string) context.Context {
 
 // newGateway returns a grpc-gateway in front of the health client, served
 // by an httptest.Server: GET /v1/check/{service} calls Check and
-// GET /v1/watch/{service} streams Watch.
+// GET /v1/watch/{service} streams Watch, as generated handlers do, with
+// the mux's default header matching.
 func newGateway(tb testing.TB, client grpc_health_v1.HealthClient) *httptest.Server {
 	tb.Helper()
 	mux := runtime.NewServeMux(
 		runtime.WithErrorHandler(errgrpc.ErrorHandler),
 		runtime.WithStreamErrorHandler(errgrpc.StreamErrorHandler),
 		runtime.WithRoutingErrorHandler(errgrpc.RoutingErrorHandler),
+		runtime.WithUnescapingMode(runtime.UnescapingModeAllExceptReserved),
 	)
-	m := &runtime.JSONPb{}
 	require.NoError(tb, mux.HandlePath("GET", "/v1/check/{service}", func(w http.ResponseWriter, r *http.Request, p map[string]string) {
-		ctx := forwardLanguage(r.Context(), r)
-		resp, err := client.Check(ctx, &grpc_health_v1.HealthCheckRequest{Service: p["service"]})
+		_, m := runtime.MarshalerForRequest(mux, r)
+		ctx, err := runtime.AnnotateContext(r.Context(), mux, r, "/grpc.health.v1.Health/Check", runtime.WithHTTPPathPattern("/v1/check/{service}"))
+		if err != nil {
+			runtime.HTTPError(ctx, mux, m, w, r, err)
+			return
+		}
+		var md runtime.ServerMetadata
+		resp, err := client.Check(ctx, &grpc_health_v1.HealthCheckRequest{Service: p["service"]}, grpc.Header(&md.HeaderMD), grpc.Trailer(&md.TrailerMD))
+		ctx = runtime.NewServerMetadataContext(ctx, md)
 		if err != nil {
 			runtime.HTTPError(ctx, mux, m, w, r, err)
 			return
@@ -249,39 +257,28 @@ func newGateway(tb testing.TB, client grpc_health_v1.HealthClient) *httptest.Ser
 		runtime.ForwardResponseMessage(ctx, mux, m, w, r, resp)
 	}))
 	require.NoError(tb, mux.HandlePath("GET", "/v1/watch/{service}", func(w http.ResponseWriter, r *http.Request, p map[string]string) {
-		ctx, err := runtime.AnnotateContext(r.Context(), mux, r, "/grpc.health.v1.Health/Watch")
+		_, m := runtime.MarshalerForRequest(mux, r)
+		ctx, err := runtime.AnnotateContext(r.Context(), mux, r, "/grpc.health.v1.Health/Watch", runtime.WithHTTPPathPattern("/v1/watch/{service}"))
 		if err != nil {
 			runtime.HTTPError(ctx, mux, m, w, r, err)
 			return
 		}
-		ctx = runtime.NewServerMetadataContext(forwardLanguage(ctx, r), runtime.ServerMetadata{})
 		stream, err := client.Watch(ctx, &grpc_health_v1.HealthCheckRequest{Service: p["service"]})
 		if err != nil {
 			runtime.HTTPError(ctx, mux, m, w, r, err)
 			return
 		}
-		runtime.ForwardResponseStream(ctx, mux, m, w, r, func() (proto.Message, error) {
-			resp, err := stream.Recv()
-			if err != nil {
-				return nil, err
-			}
-			return resp, nil
-		})
+		header, err := stream.Header()
+		if err != nil {
+			runtime.HTTPError(ctx, mux, m, w, r, err)
+			return
+		}
+		ctx = runtime.NewServerMetadataContext(ctx, runtime.ServerMetadata{HeaderMD: header})
+		runtime.ForwardResponseStream(ctx, mux, m, w, r, func() (proto.Message, error) { return stream.Recv() })
 	}))
 	srv := httptest.NewServer(mux)
 	tb.Cleanup(srv.Close)
 	return srv
-}
-
-// forwardLanguage returns ctx whose calls also send r's X-Language and
-// Accept-Language as metadata.
-func forwardLanguage(ctx context.Context, r *http.Request) context.Context {
-	for _, k := range []string{"X-Language", "Accept-Language"} {
-		for _, v := range r.Header.Values(k) {
-			ctx = metadata.AppendToOutgoingContext(ctx, strings.ToLower(k), v)
-		}
-	}
-	return ctx
 }
 
 // A syncBuffer is a bytes.Buffer safe for concurrent use, for logs.

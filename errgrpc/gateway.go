@@ -25,7 +25,8 @@ import (
 // does not have, and HTTPGatewayTimeout for codes.DeadlineExceeded, or
 // else InternalServerError; an error that is not a status, as Write
 // answers it. A *runtime.HTTPStatusError's status chooses the general
-// row. The status's message never reaches the body, and the server
+// row, such as HTTPBadRequest for the mux's 400 for a path it cannot
+// unescape. The status's message never reaches the body, and the server
 // metadata of the call is not forwarded as headers.
 func ErrorHandler(_ context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
 	h := w.Header()
@@ -37,11 +38,13 @@ func ErrorHandler(_ context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w
 // StreamErrorHandler is a grpc-gateway stream error handler, for
 // runtime.WithStreamErrorHandler, that reports the error of a
 // server-streaming call with the status of the row [ErrorHandler] would
-// answer: a status that [Status] made, as the backend sent it (in the
-// language the backend negotiated from the metadata the gateway
-// forwarded); for any other error, the status Status makes for that row,
-// so that neither a foreign error's text nor a status's message reaches
-// the client. The gateway writes it as the stream's last chunk,
+// answer: a status that [Status] made, as the backend sent it; for any
+// other error, the status Status makes for that row, so that neither a
+// foreign error's text nor a status's message reaches the client. Both
+// are in the language of the metadata the gateway forwards: a stock
+// gateway forwards Accept-Language (as grpcgateway-accept-language) and
+// drops X-Language, which counts only where the gateway's header matcher
+// forwards it as x-language. The gateway writes it as the stream's last chunk,
 // {"error": status}; before the first message it also sets the HTTP status
 // of the gRPC code (runtime.HTTPStatusFromCode), which for a row of HTTP
 // status 405, 412 or 428 (FailedPrecondition) is 400, not the row's.
@@ -51,7 +54,8 @@ func StreamErrorHandler(ctx context.Context, err error) *status.Status {
 			return st
 		}
 	}
-	return Status(ctx, gatewayError(err))
+	st, _ := answer(outgoing(ctx), gatewayError(err))
+	return st
 }
 
 // RoutingErrorHandler is a grpc-gateway routing error handler, for
@@ -64,8 +68,9 @@ func RoutingErrorHandler(_ context.Context, _ *runtime.ServeMux, _ runtime.Marsh
 }
 
 // gatewayError returns the error the gateway answers for err: a row of
-// the catalog as it is; for a status, as ownError says; any other error as
-// it is.
+// the catalog as it is; for a status, as ownError says; for a
+// *runtime.HTTPStatusError without one, the general row of its status;
+// any other error as it is.
 func gatewayError(err error) error {
 	if errcode.CodeOf(err) != errcode.InternalServerError {
 		return err // a row of the catalog, or nil
@@ -77,6 +82,9 @@ func gatewayError(err error) error {
 	}
 	if st, ok := statusIn(err); ok {
 		return ownError(st, httpStatus)
+	}
+	if httpStatus != 0 {
+		return general(httpStatus) // the mux's, such as 400 for a malformed path
 	}
 	return err
 }

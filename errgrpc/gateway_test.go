@@ -136,12 +136,26 @@ func TestGatewayRouting(t *testing.T) {
 		answer{resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("X-Content-Type-Options"), string(body)})
 }
 
+// A path the mux cannot unescape is answered as a bad request, not as a
+// server failure.
+func TestGatewayMalformedPath(t *testing.T) {
+	srv := newGateway(t, startServer(t).health(t, false))
+	r := httptest.NewRequest("GET", "/v1/check/x", nil)
+	r.URL.RawPath = "/v1/check/%zz" // as a router in front may pass it
+	r.Header.Set("X-Language", "zh-cn")
+	w := httptest.NewRecorder()
+	srv.Config.Handler.ServeHTTP(w, r)
+	assert.Equal(t, want(errcode.HTTPBadRequest, r.Header), answer{w.Code, w.Header().Get("Content-Type"), w.Header().Get("X-Content-Type-Options"), w.Body.String()})
+}
+
 // A server-streaming route reports a stream's error as the stream's last
-// chunk, with the row's status and no text of a cause.
+// chunk, with the row's status and no text of a cause, in the language of
+// the Accept-Language a stock gateway forwards.
 func TestGatewayStream(t *testing.T) {
 	ts := startServer(t)
 	srv := newGateway(t, ts.health(t, false))
-	got, _ := get(t, srv, "/v1/watch/"+errcode.TagUsedInPackages.Name(), http.Header{"X-Language": {"zh-cn"}})
+	zh := http.Header{"Accept-Language": {"zh-CN,zh;q=0.9"}}
+	got, _ := get(t, srv, "/v1/watch/"+errcode.TagUsedInPackages.Name(), zh)
 	assert.Equal(t, http.StatusOK, got.status)
 	chunks := strings.Split(strings.TrimSuffix(got.body, "\n"), "\n")
 	require.Len(t, chunks, 2, got.body)
@@ -149,6 +163,15 @@ func TestGatewayStream(t *testing.T) {
 	assert.JSONEq(t, `{"error":{"code":10,"message":"Tag Used In Packages","details":[`+
 		`{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"TAG_USED_IN_PACKAGES","domain":"octopus.myhuaweicloud.com","metadata":{"errorCode":"octopus.101006","remediation":"请检查数据包状态或解除标签引用"}},`+
 		`{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"zh-CN","message":"标签被数据包引用"}]}}`, chunks[1])
+
+	// A status without a row is answered with the general row, in the
+	// same language.
+	got, _ = get(t, srv, "/v1/watch/"+svcStatus, zh)
+	chunks = strings.Split(strings.TrimSuffix(got.body, "\n"), "\n")
+	require.Len(t, chunks, 2, got.body)
+	assert.JSONEq(t, `{"error":{"code":5,"message":"The resource does not exist.","details":[`+
+		`{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"HTTP_NOT_FOUND","domain":"octopus.myhuaweicloud.com","metadata":{"errorCode":"octopus.400004","remediation":"`+errcode.HTTPNotFound.Remediation(languages[1].tag)+`"}},`+
+		`{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"zh-CN","message":"`+errcode.HTTPNotFound.Message(languages[1].tag)+`"}]}}`, chunks[1])
 
 	got, _ = get(t, srv, "/v1/watch/"+svcForeign, nil)
 	assert.NotContains(t, got.body, secret)
@@ -163,6 +186,8 @@ func TestErrorHandlerDirect(t *testing.T) {
 		want error
 	}{
 		{&runtime.HTTPStatusError{HTTPStatus: 405, Err: status.Error(codes.Unimplemented, secret)}, errcode.HTTPMethodNotAllowed},
+		{&runtime.HTTPStatusError{HTTPStatus: 400, Err: errors.New(secret)}, errcode.HTTPBadRequest},
+		{&runtime.HTTPStatusError{HTTPStatus: 404, Err: errors.New(secret)}, errcode.HTTPNotFound},
 		{status.Error(codes.PermissionDenied, secret), errcode.HTTPForbidden},
 		{status.Error(codes.Unavailable, secret), errcode.InternalServerError},
 		{errors.New(secret), errcode.InternalServerError},

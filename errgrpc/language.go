@@ -53,3 +53,10 @@ func bounded(values []string) []string {
 func incoming(ctx context.Context) func(key string) []string {
 	return func(key string) []string { return metadata.ValueFromIncomingContext(ctx, key) }
 }
+
+// outgoing returns the values of ctx's outgoing metadata, for negotiate:
+// those a grpc-gateway forwards to the backend.
+func outgoing(ctx context.Context) func(key string) []string {
+	md, _ := metadata.FromOutgoingContext(ctx)
+	return func(key string) []string { return md[key] }
+}
