@@ -60,8 +60,8 @@
 // already read. [Retryable] and [RetryAfter] tell a client whether, and
 // when, to send the request again, by each row's [RetryKind]: a request
 // that may have been processed is sent again only when it is idempotent.
-// [CheckRetry] and [Backoff] give the same advice to retrying HTTP clients
-// such as go-retryablehttp.
+// The module github.com/octopus-go/errcode/errretry gives the same advice
+// to go-retryablehttp clients.
 package errcode
 
 import (

@@ -1,8 +1,6 @@
 package errcode_test
 
 import (
-	"bytes"
-	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -13,7 +11,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/octopus-go/errcode"
 	"golang.org/x/text/language"
@@ -351,42 +348,4 @@ func ExampleRetryAfter() {
 	fmt.Println(errcode.Retryable(err), wait, ok)
 	// Output:
 	// true 3s true
-}
-
-// CheckRetry has go-retryablehttp's CheckRetry signature; it leaves the
-// body for the caller to read.
-func ExampleCheckRetry() {
-	post := httptest.NewRequest(http.MethodPost, "/v1/jobs", nil)
-	resp := &http.Response{
-		StatusCode: 500,
-		Header:     http.Header{},
-		Body:       io.NopCloser(strings.NewReader(`{"error_code":"octopus.000002","error_msg":"Internal server error"}`)),
-		Request:    post,
-	}
-	retry, err := errcode.CheckRetry(context.Background(), resp, nil)
-	fmt.Println(retry, err)
-	body, _ := io.ReadAll(resp.Body) // the policy put back what it read
-	fmt.Println(string(body))
-
-	post.Header.Set("Idempotency-Key", "8e0f6a2c")
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	retry, _ = errcode.CheckRetry(context.Background(), resp, nil)
-	fmt.Println(retry)
-	// Output:
-	// false <nil>
-	// {"error_code":"octopus.000002","error_msg":"Internal server error"}
-	// true
-}
-
-// Backoff has go-retryablehttp's Backoff signature: the server's
-// Retry-After when it sent one, else exponential backoff with jitter.
-func ExampleBackoff() {
-	throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"2"}}}
-	fmt.Println(errcode.Backoff(time.Second, 30*time.Second, 0, throttled))
-
-	wait := errcode.Backoff(time.Second, 30*time.Second, 3, nil) // between 4s and 8s
-	fmt.Println(wait >= 4*time.Second && wait <= 8*time.Second)
-	// Output:
-	// 2s
-	// true
 }

@@ -48,7 +48,7 @@ func (e *ResponseError) retryKind() RetryKind {
 	return NotRetryable
 }
 
-// MaxRetryAfter is the longest wait [RetryAfter] and [Backoff] return,
+// MaxRetryAfter is the longest wait [RetryAfter] returns,
 // whatever a Retry-After header asks. Ten minutes is longer than any
 // throttling window of a minute and than most request deadlines: a client
 // should give up rather than sleep longer, and a hostile or broken header
