@@ -36,12 +36,10 @@ func TestRestyDecodesTheExactRow(t *testing.T) {
 
 	err = errcode.FromBody(resp.StatusCode(), resp.Header(), resp.Body(), resp.Request.RawRequest)
 	require.Error(t, err)
-	var code errcode.Code
-	require.ErrorAs(t, err, &code)
-	assert.Equal(t, errcode.TagUsedInDataWarehouse, code, "the exact row of three")
 	assert.ErrorIs(t, err, errcode.TagUsedInDataWarehouse)
 	var re *errcode.ResponseError
 	require.ErrorAs(t, err, &re)
+	assert.Equal(t, errcode.TagUsedInDataWarehouse, re.Code, "the exact row of three")
 	assert.Equal(t, 409, re.StatusCode)
 	assert.Equal(t, errcode.TagUsedInDataWarehouse, re.Code)
 	assert.Equal(t, "octopus.101006", re.WireCode)
