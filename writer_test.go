@@ -169,7 +169,7 @@ func TestWrappersTellTheTruth(t *testing.T) {
 			var got http.ResponseWriter
 			wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				got = w
-				assert.Equal(t, has, interfacesOf(w), "%s, subset %04b", name, has)
+				assert.Equal(t, has&(canFlush|canHijack), interfacesOf(w), "%s, subset %04b: Flush and Hijack as the original has them", name, has)
 				if fl, ok := w.(http.Flusher); ok {
 					fl.Flush()
 				}
@@ -187,7 +187,7 @@ func TestWrappersTellTheTruth(t *testing.T) {
 			require.NotNil(t, got)
 
 			var want []string
-			for bit, call := range []string{"Flush", "Hijack", "ReadFrom", "WriteString"} {
+			for bit, call := range []string{"Flush", "Hijack"} {
 				if has&(1<<bit) != 0 {
 					want = append(want, call)
 				}

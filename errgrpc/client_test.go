@@ -47,6 +47,14 @@ func TestFromStatusExactRow(t *testing.T) {
 	}
 }
 
+// A status without a method is the answer to an unknown request: a row
+// that allows a retry of an idempotent request only does not allow one.
+func TestFromStatusRetry(t *testing.T) {
+	for c := range errcode.All() {
+		assert.Equal(t, c.RetryKind() == errcode.RetryAnyMethod, errcode.Retryable(errgrpc.FromStatus(errgrpc.Status(context.Background(), c))), c.Name())
+	}
+}
+
 // A status without the package's ErrorInfo gives an error of the HTTP
 // status of its code, which Retryable judges by that status.
 func TestFromStatusForeign(t *testing.T) {
@@ -55,8 +63,8 @@ func TestFromStatusForeign(t *testing.T) {
 		httpStatus int
 		retryable  bool
 	}{
-		{codes.Unavailable, 503, true},
-		{codes.DeadlineExceeded, 504, true},
+		{codes.Unavailable, 503, false}, // may come after the server acted; the method is not known
+		{codes.DeadlineExceeded, 504, false},
 		{codes.ResourceExhausted, 429, true},
 		{codes.NotFound, 404, false},
 		{codes.Internal, 500, false},
@@ -175,6 +183,7 @@ func TestClientIdempotency(t *testing.T) {
 	idempotent := errgrpc.Status(context.Background(), errcode.InternalServerError).Err()
 	anyMethod := errgrpc.Status(context.Background(), relayedRow).Err()
 	never := errgrpc.Status(context.Background(), errcode.ScenarioNotFound).Err()
+	unavailable := status.Error(codes.Unavailable, "connection reset")
 	for method, want := range map[string]bool{
 		"/errgrpc.test.Calls/Get":           true,
 		"/errgrpc.test.Calls/Put":           true,
@@ -186,6 +195,7 @@ func TestClientIdempotency(t *testing.T) {
 		"":                                  false,
 	} {
 		assert.Equal(t, want, retryable(method, idempotent), method)
+		assert.Equal(t, want, retryable(method, unavailable), method)
 		assert.True(t, retryable(method, anyMethod), method)
 		assert.False(t, retryable(method, never), method)
 	}

@@ -3,6 +3,7 @@ package errgrpc
 import (
 	"context"
 	"net/http"
+	"sync"
 
 	"github.com/octopus-go/errcode"
 	"golang.org/x/text/language"
@@ -17,9 +18,10 @@ const (
 	maxLanguageBytes  = 256
 )
 
-// english is the catalog's English, exactly, so that messages need no
-// matching; the language when the metadata asks for none.
-var english = errcode.Languages()[0]
+// english returns the catalog's English, exactly, so that messages need
+// no matching: the language when the metadata asks for none. It is looked
+// up on first use, which builds the catalog's languages.
+var english = sync.OnceValue(func() language.Tag { return errcode.Languages()[0] })
 
 // negotiate returns the catalog language for a call whose metadata values
 // get returns (a copy, which negotiate may change), as [errcode.Negotiate]
@@ -33,7 +35,7 @@ func negotiate(get func(key string) []string) language.Tag {
 		accept = bounded(get("grpcgateway-accept-language"))
 	}
 	if len(x) == 0 && len(accept) == 0 {
-		return english
+		return english()
 	}
 	return errcode.Negotiate(http.Header{"X-Language": x, "Accept-Language": accept})
 }

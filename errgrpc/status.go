@@ -113,7 +113,7 @@ func answer(md func(key string) []string, err error) (*status.Status, errcode.Co
 	if wait, ok := relayedWait(e, c); ok {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(wait)})
 	}
-	code, msg := codeFor(c.Status()), t.Message(english)
+	code, msg := codeFor(c.Status()), t.Message(english())
 	st, derr := status.New(code, msg).WithDetails(details...)
 	if derr != nil { // not for these details, which are valid UTF-8
 		return status.New(code, msg), c

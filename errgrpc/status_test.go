@@ -98,8 +98,8 @@ func TestStatusLongValue(t *testing.T) {
 	info := st.Details()[0].(*errdetails.ErrorInfo)
 	assert.Len(t, info.GetMetadata()["value"], maxValueBytes)
 	again := errcode.InvalidRequestParam.With("key", "k", "value", info.GetMetadata()["value"])
-	assert.Equal(t, e.Message(english), again.Message(english))
-	assert.Equal(t, e.Message(english), st.Message())
+	assert.Equal(t, e.Message(english()), again.Message(english()))
+	assert.Equal(t, e.Message(english()), st.Message())
 }
 
 func TestStatusNil(t *testing.T) {
@@ -113,7 +113,7 @@ func TestStatusNil(t *testing.T) {
 func TestStatusKinds(t *testing.T) {
 	ctx := context.Background()
 	dep := errcode.FromBody(404, http.Header{"Retry-After": {"1"}}, []byte(`{"error_code":"octopus.107002","error_msg":"secret"}`), nil)
-	busy := errcode.FromBody(429, http.Header{"Retry-After": {"3"}}, []byte(`{"error_code":"`+throttled().String()+`","error_msg":"`+throttled().Message(english)+`"}`), nil)
+	busy := errcode.FromBody(429, http.Header{"Retry-After": {"3"}}, []byte(`{"error_code":"`+throttled().String()+`","error_msg":"`+throttled().Message(english())+`"}`), nil)
 	own := status.Error(codes.NotFound, "shard 7 not found")
 	for _, tc := range []struct {
 		name    string
@@ -135,7 +135,7 @@ func TestStatusKinds(t *testing.T) {
 		{"dependency", dep, codes.Internal, "Internal server error", errcode.InternalServerError, 0},
 		{"dependency with a status", FromStatus(status.New(codes.NotFound, "secret")), codes.Internal, "Internal server error", errcode.InternalServerError, 0},
 		{"relayed, not retryable", errcode.Relay(dep), codes.NotFound, "Scenario is not exists", errcode.ScenarioNotFound, 0},
-		{"relayed, retryable", errcode.Relay(busy), codes.ResourceExhausted, throttled().Message(english), throttled(), 3 * time.Second},
+		{"relayed, retryable", errcode.Relay(busy), codes.ResourceExhausted, throttled().Message(english()), throttled(), 3 * time.Second},
 		{"nil status in an error", status.FromProto(nil).Err(), codes.OK, "", 0, 0},
 		{"ok status in an error", okStatusError{}, codes.Internal, "Internal server error", errcode.InternalServerError, 0},
 	} {

@@ -50,10 +50,10 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 
 // resolve returns the rows that arg names, in catalog order: the one row
 // of a constant name, or every row of a wire code in any form that
-// [errcode.ParseCode] accepts. When arg names none, it says so on stderr,
-// with the nearest codes, and returns nil.
+// parseCode accepts. When arg names none, it says so on stderr, with the
+// nearest codes, and returns nil.
 func resolve(arg string, stderr io.Writer) []errcode.Code {
-	c, ok := errcode.ParseCode(arg)
+	c, ok := parseCode(arg)
 	if !ok {
 		fmt.Fprintf(stderr, "errcode: %s is not documented; nearest: %s\n",
 			escape(strings.TrimSpace(arg)), strings.Join(nearest(arg, 3), ", "))
@@ -62,7 +62,34 @@ func resolve(arg string, stderr io.Writer) []errcode.Code {
 	if strings.EqualFold(strings.TrimSpace(arg), c.Name()) {
 		return []errcode.Code{c}
 	}
-	return errcode.Rows(c.String())
+	var rows []errcode.Code
+	for r := range errcode.All() {
+		if r.String() == c.String() {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// parseCode returns the Code a person means by s, leniently: a constant's
+// name in any case (ScenarioNotFound, scenarionotfound), or a wire code in
+// any case, with or without its "octopus." prefix, with APIG. for APIGW.
+// (octopus.107002, 107002, APIG.0308); for a code of several rows, the
+// first.
+func parseCode(s string) (errcode.Code, bool) {
+	s = strings.TrimSpace(s)
+	code := strings.ToUpper(s)
+	if rest, ok := strings.CutPrefix(code, "APIG."); ok {
+		code = "APIGW." + rest
+	}
+	for c := range errcode.All() {
+		w := c.String()
+		if strings.EqualFold(s, c.Name()) || strings.EqualFold(code, w) ||
+			strings.EqualFold(code, strings.TrimPrefix(w, "octopus.")) {
+			return c, true
+		}
+	}
+	return 0, false
 }
 
 // nearest returns the n documented codes closest to arg by edit distance,
