@@ -53,8 +53,10 @@
 //     ("errorCode": "octopus.107002"), the remediation in the negotiated
 //     language ("remediation": no standard detail carries advice without a
 //     link, and Help requires one) and each placeholder value by its name
-//     ("key", "value"), whole up to 1 KiB, so that a client or the gateway
-//     can fill the message in any language;
+//     ("key", "value"), whole up to 1 KiB, as messages show it (invalid
+//     bytes and characters that do not print escaped as in a Go string
+//     literal, a backslash as \\), so that a client or the gateway can fill
+//     the message in any language;
 //   - [errdetails.LocalizedMessage] in the language negotiated from the
 //     call's metadata (x-language, then accept-language, as
 //     [errcode.Negotiate] reads the headers), its locale a BCP 47 tag

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -40,6 +41,7 @@ const secret = "s3cr3t-password"
 const (
 	svcValues     = "values"     // InvalidRequestParam with placeholder values
 	svcWrapped    = "wrapped:"   // prefix of a row name: that row wrapping a secret cause
+	svcValue      = "value:"     // prefix of an index of hostileValues: InvalidRequestParam with that value
 	svcForeign    = "foreign"    // an error not from the catalog, with a secret
 	svcPanic      = "panic"      // a panic with a secret
 	svcCanceled   = "canceled"   // a context.Canceled, with a secret around it
@@ -55,6 +57,22 @@ const (
 	valueKey   = "name"
 	valueValue = `x<&>"é`
 )
+
+// hostileValues are placeholder values a client may send, which a status
+// must carry exactly: not valid UTF-8 (before, across and after the cut
+// of 128 bytes that messages make), holding U+FFFD itself, backslashes and
+// characters that do not print.
+var hostileValues = []string{
+	"a\xffb",
+	strings.Repeat("\xe9", 200),
+	strings.Repeat("a", 127) + "\xe4\xb8" + "b",
+	strings.Repeat("\x80", 200),
+	"\ufffd and \xff",
+	strings.Repeat("é", 70) + "\xff",
+	`C:\dir\x41 \xff`,
+	"x\nlevel=ERROR \u202e \x1b[31m \U000e0001 \t",
+	strings.Repeat("\xff", 1500),
+}
 
 // relayedRow is the retryable row svcRelay relays, with relayedWait.
 var (
@@ -104,6 +122,10 @@ func failure(ctx context.Context, service string) error {
 	}
 	if name, ok := strings.CutPrefix(service, svcWrapped); ok {
 		return byName[name].Wrap(errors.New(secret))
+	}
+	if i, ok := strings.CutPrefix(service, svcValue); ok {
+		n, _ := strconv.Atoi(i)
+		return errcode.InvalidRequestParam.With("key", "k", "value", hostileValues[n])
 	}
 	switch service {
 	case svcValues:

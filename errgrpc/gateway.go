@@ -104,7 +104,7 @@ func ownError(st *status.Status, httpStatus int) error {
 			var values []string
 			for _, name := range c.Placeholders() {
 				if v, ok := info.GetMetadata()[name]; ok {
-					values = append(values, name, v)
+					values = append(values, name, valueOf(v))
 				}
 			}
 			if values == nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -112,6 +113,18 @@ func TestGatewayAnswers(t *testing.T) {
 		for _, h := range headers {
 			got, _ := get(t, srv, "/v1/check/"+tc.service, h)
 			assert.Equal(t, want(tc.want, h), got, "%s %v", tc.service, h)
+		}
+	}
+}
+
+// A placeholder value of any bytes reaches the gateway's body exactly as
+// errcode.ServeError writes it.
+func TestGatewayHostileValues(t *testing.T) {
+	srv := newGateway(t, startServer(t).health(t, false))
+	for i, v := range hostileValues {
+		for _, h := range headers {
+			got, _ := get(t, srv, "/v1/check/"+svcValue+strconv.Itoa(i), h)
+			assert.Equal(t, want(errcode.InvalidRequestParam.With("key", "k", "value", v), h), got, "%q %v", v, h)
 		}
 	}
 }

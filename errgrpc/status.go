@@ -3,6 +3,8 @@ package errgrpc
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -34,7 +36,7 @@ const (
 )
 
 // maxValueBytes caps a placeholder value in ErrorInfo metadata, which
-// travels in the response's trailers. A message cuts values to 128 bytes;
+// travels in the response's trailers. A message cuts values to 128 bytes:
 // a value cut after more than 128 bytes gives the same message.
 const maxValueBytes = 1 << 10
 
@@ -157,24 +159,58 @@ func foreignStatus(err error) *status.Status {
 }
 
 // metadataValue returns the placeholder value v as ErrorInfo metadata
-// holds it: cut to maxValueBytes at a character boundary, each invalid
-// UTF-8 byte made U+FFFD, as messages show it.
+// holds it, as messages show it: cut to maxValueBytes (before a character
+// cut short, when valid), then each invalid byte and each character that
+// does not print escaped as in a Go string literal, and a backslash as \\.
+// [valueOf] reverses it.
 func metadataValue(v string) string {
 	if len(v) > maxValueBytes {
 		n := maxValueBytes
-		for n > 0 && !utf8.RuneStart(v[n]) {
+		for i := 1; i < utf8.UTFMax && !utf8.RuneStart(v[n]); i++ {
 			n--
 		}
 		v = v[:n]
 	}
-	if utf8.ValidString(v) {
-		return v
+	var b []byte
+	for i := 0; i < len(v); {
+		r, size := utf8.DecodeRuneInString(v[i:])
+		switch {
+		case r == '\\':
+			b = append(b, `\\`...)
+		case r == utf8.RuneError && size == 1:
+			b = fmt.Appendf(b, `\x%02x`, v[i])
+		case strconv.IsPrint(r):
+			b = append(b, v[i:i+size]...)
+		default:
+			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u202e'
+			b = append(b, q[1:len(q)-1]...)
+		}
+		i += size
 	}
-	var b strings.Builder
-	for _, r := range v {
-		b.WriteRune(r)
+	return string(b)
+}
+
+// valueOf returns the placeholder value that m, a value of ErrorInfo
+// metadata, holds: what metadataValue escaped, unescaped, or m itself when
+// metadataValue did not make it.
+func valueOf(m string) string {
+	if !strings.Contains(m, `\`) {
+		return m
 	}
-	return b.String()
+	b := make([]byte, 0, len(m))
+	for s := m; s != ""; {
+		r, multibyte, tail, err := strconv.UnquoteChar(s, 0)
+		if err != nil {
+			return m
+		}
+		if multibyte {
+			b = utf8.AppendRune(b, r)
+		} else {
+			b = append(b, byte(r)) // a byte of \x, or ASCII
+		}
+		s = tail
+	}
+	return string(b)
 }
 
 // codeFor returns the gRPC code for an HTTP status, by the mapping of

@@ -80,13 +80,28 @@ func TestReasonsAndKeys(t *testing.T) {
 	}
 }
 
+// A value travels as messages show it, and valueOf gives it back whole.
 func TestMetadataValue(t *testing.T) {
-	assert.Equal(t, "x", metadataValue("x"))
-	assert.Equal(t, "a\ufffd\ufffdb", metadataValue("a\xff\xfeb"))
+	for v, want := range map[string]string{
+		"x":               `x`,
+		`x<&>"é`:          `x<&>"é`,
+		"a\xff\xfeb":      `a\xff\xfeb`,
+		`C:\dir`:          `C:\\dir`,
+		"\ufffd":          "\ufffd",
+		"x\n\u202e\x1b\t": `x\n\u202e\x1b\t`,
+		"\U000e0001":      `\U000e0001`,
+	} {
+		assert.Equal(t, want, metadataValue(v), "%q", v)
+		assert.Equal(t, v, valueOf(want), "%q", v)
+	}
+	assert.Equal(t, `C:\dir`, valueOf(`C:\dir`), "a value metadataValue did not make is as it is")
+
 	long := strings.Repeat("é", 600) // 1200 bytes
 	assert.Equal(t, strings.Repeat("é", 512), metadataValue(long))
 	odd := "x" + long // a cut inside a character moves back to its start
 	assert.Equal(t, "x"+strings.Repeat("é", 511), metadataValue(odd))
+	stray := strings.Repeat("\x80", 1500) // no character to keep whole
+	assert.Equal(t, strings.Repeat(`\x80`, 1021), metadataValue(stray))
 }
 
 // A long value is cut in the metadata, yet the message is the one the
