@@ -75,14 +75,15 @@
 // # Dependencies
 //
 // A status received from another service is not the server's own (as
-// gRFC A54 says for gRPC, and errcode for HTTP). The client interceptors
-// turn every received status into an error that wraps an
-// [*errcode.ResponseError] (see [FromStatus]): [errcode.CodeOf], and so
-// [Status], answer it as octopus.000002 unless the handler relays it with
-// [errcode.Relay]. This is how Status tells a status the server made,
-// which passes through, from one it received: a connection without the
-// client interceptors hands its statuses to handlers as they came, and a
-// handler that returns one passes it through too.
+// gRFC A54 says for gRPC, and errcode for HTTP): [Status], and so the
+// server interceptors, answer it as octopus.000002 unless the handler
+// relays it with [errcode.Relay]. The client interceptors turn every
+// received status into an error that wraps an [*errcode.ResponseError]
+// (see [FromStatus]); a status that reached the handler as it came, over
+// a connection without them, is known by its ErrorInfo, of any domain,
+// and relayed with errcode.Relay(errgrpc.FromStatus(st)). A status
+// without an ErrorInfo is the handler's own (status.Error) and passes
+// through.
 //
 // # grpc-gateway
 //

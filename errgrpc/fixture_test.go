@@ -50,6 +50,7 @@ const (
 	svcDependency = "dependency" // a dependency's TokenExpired, as the client interceptor returns it
 	svcRelay      = "relay"      // a dependency's ServiceBusy-like row, relayed, with a wait
 	svcBlock      = "block"      // the context's error, once the call's context is done
+	svcThirdParty = "thirdparty" // a third party's status, with an ErrorInfo naming its project
 )
 
 // valueKey and valueValue are the placeholder values svcValues sends.
@@ -147,6 +148,13 @@ func failure(ctx context.Context, service string) error {
 	case svcBlock:
 		<-ctx.Done()
 		return ctx.Err()
+	case svcThirdParty:
+		st, err := status.New(codes.PermissionDenied, "project p-"+secret+" denied").WithDetails(
+			&errdetails.ErrorInfo{Reason: "PROJECT_DENIED", Domain: "thirdparty.example.com", Metadata: map[string]string{"project": "p-" + secret}})
+		if err != nil {
+			panic(err)
+		}
+		return st.Err()
 	}
 	return nil
 }
@@ -198,6 +206,12 @@ func (ts *testServer) observations() []observation {
 // startServer serves the health server until the test ends.
 func startServer(tb testing.TB) *testServer {
 	tb.Helper()
+	return serve(tb, healthServer{}, true)
+}
+
+// serve serves h until the test ends, with errgrpc's server interceptors
+// when intercept.
+func serve(tb testing.TB, h grpc_health_v1.HealthServer, intercept bool) *testServer {
 	ts := &testServer{lis: bufconn.Listen(1 << 20), log: &syncBuffer{}}
 	o := errgrpc.Options{
 		Logger: slog.New(slog.NewTextHandler(ts.log, nil)),
@@ -207,11 +221,14 @@ func startServer(tb testing.TB) *testServer {
 			ts.observed = append(ts.observed, observation{method, c, err.Error()})
 		},
 	}
-	s := grpc.NewServer(
-		grpc.ChainUnaryInterceptor(o.UnaryServerInterceptor()),
-		grpc.ChainStreamInterceptor(o.StreamServerInterceptor()),
-	)
-	grpc_health_v1.RegisterHealthServer(s, healthServer{})
+	var opts []grpc.ServerOption
+	if intercept {
+		opts = append(opts,
+			grpc.ChainUnaryInterceptor(o.UnaryServerInterceptor()),
+			grpc.ChainStreamInterceptor(o.StreamServerInterceptor()))
+	}
+	s := grpc.NewServer(opts...)
+	grpc_health_v1.RegisterHealthServer(s, h)
 	go s.Serve(ts.lis)
 	tb.Cleanup(s.Stop)
 	return ts

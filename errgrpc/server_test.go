@@ -3,7 +3,9 @@ package errgrpc_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -256,4 +258,66 @@ func TestClientContextDone(t *testing.T) {
 		_, err = stream.Recv()
 	}
 	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// A proxy passes each Check to a dependency over a connection without
+// errgrpc's client interceptors, and returns the dependency's error as it
+// came, or relayed when the service name starts with "relay:".
+type proxy struct {
+	grpc_health_v1.UnimplementedHealthServer
+	ours, theirs grpc_health_v1.HealthClient
+}
+
+func (p proxy) Check(ctx context.Context, req *grpc_health_v1.HealthCheckRequest) (*grpc_health_v1.HealthCheckResponse, error) {
+	service, relay := strings.CutPrefix(req.GetService(), "relay:")
+	dep := p.ours
+	if service == svcThirdParty {
+		dep = p.theirs
+	}
+	_, err := dep.Check(ctx, &grpc_health_v1.HealthCheckRequest{Service: service})
+	if relay {
+		return nil, errcode.Relay(errgrpc.FromStatus(status.Convert(err)))
+	}
+	return nil, err
+}
+
+// A status with an ErrorInfo came from some API's server: a handler that
+// returns one as it came, from a connection without the client
+// interceptors, answers octopus.000002, unless it relays a row of the
+// catalog through FromStatus.
+func TestServerDependencyStatus(t *testing.T) {
+	ours, theirs := startServer(t).health(t, true), serve(t, healthServer{}, false).health(t, true)
+	front := serve(t, proxy{ours: ours, theirs: theirs}, true)
+	client := front.health(t, true)
+	for _, tc := range []struct {
+		service string
+		code    codes.Code
+		row     errcode.Code
+	}{
+		{errcode.TokenExpired.Name(), codes.Internal, errcode.InternalServerError},
+		{svcThirdParty, codes.Internal, errcode.InternalServerError},
+		{"relay:" + errcode.TokenExpired.Name(), codes.Unauthenticated, errcode.TokenExpired},
+		{"relay:" + svcThirdParty, codes.Internal, errcode.InternalServerError},
+	} {
+		_, err := client.Check(context.Background(), &grpc_health_v1.HealthCheckRequest{Service: tc.service})
+		st := status.Convert(err)
+		assert.Equal(t, tc.code, st.Code(), tc.service)
+		assert.Equal(t, tc.row.Message(language.English), st.Message(), tc.service)
+		require.NotEmpty(t, st.Details(), tc.service)
+		info := st.Details()[0].(*errdetails.ErrorInfo)
+		assert.Equal(t, errgrpc.Domain, info.GetDomain(), tc.service)
+		assert.Equal(t, tc.row.String(), info.GetMetadata()[errgrpc.MetadataCode], tc.service)
+		assert.NotContains(t, fmt.Sprint(st.Proto()), secret, tc.service)
+	}
+	assert.Equal(t, []errcode.Code{errcode.InternalServerError, errcode.InternalServerError, errcode.TokenExpired, errcode.InternalServerError},
+		rows(front.observations()))
+}
+
+// rows returns the rows of observations.
+func rows(observations []observation) []errcode.Code {
+	var rows []errcode.Code
+	for _, o := range observations {
+		rows = append(rows, o.code)
+	}
+	return rows
 }

@@ -60,16 +60,18 @@ const maxValueBytes = 1 << 10
 //     knows.
 //
 // Like Write, Status answers any error that is not from the catalog as
-// [errcode.InternalServerError], with codes.Internal: a dependency's
-// [*errcode.ResponseError] too, such as the errors [UnaryClientInterceptor]
-// returns, unless the handler relays it. It never puts the
-// text of a cause in the status. Three kinds of foreign error keep their
-// meaning: [context.Canceled] and [context.DeadlineExceeded] give
-// codes.Canceled and codes.DeadlineExceeded, with the context's own text,
-// and an error made with the status package (status.Error) gives its
-// status as it is: it is the server's own, as the statuses of its
-// dependencies are answered as theirs once the client interceptor has
-// turned them into errors. Status returns nil, the OK status, for nil.
+// [errcode.InternalServerError], with codes.Internal, and never puts the
+// text of a cause in the status. A dependency's error is not the server's
+// own: a [*errcode.ResponseError], such as [UnaryClientInterceptor]
+// returns, and a status with an ErrorInfo of any domain, which some API's
+// server made and sent, are answered so unless the handler relays them
+// (errcode.Relay(errgrpc.FromStatus(st)) for a status of the catalog that
+// came without the client interceptors). Three kinds of foreign error
+// keep their meaning: [context.Canceled] and [context.DeadlineExceeded]
+// give codes.Canceled and codes.DeadlineExceeded, with the context's own
+// text, and a status without an ErrorInfo (status.Error) is the
+// handler's own and passes as it is. Status returns nil, the OK status,
+// for nil.
 func Status(ctx context.Context, err error) *status.Status {
 	st, _ := answer(incoming(ctx), err)
 	return st
@@ -152,10 +154,22 @@ func foreignStatus(err error) *status.Status {
 	case errors.Is(err, context.DeadlineExceeded):
 		return status.New(codes.DeadlineExceeded, context.DeadlineExceeded.Error())
 	}
-	if st, ok := statusIn(err); ok {
+	if st, ok := statusIn(err); ok && !hasErrorInfo(st) {
 		return st
 	}
 	return nil
+}
+
+// hasErrorInfo reports whether st has an ErrorInfo, of any domain: the
+// mark of a status that some API's server made and sent over the wire,
+// which a handler's own status.Error does not carry.
+func hasErrorInfo(st *status.Status) bool {
+	for _, d := range st.Details() {
+		if _, ok := d.(*errdetails.ErrorInfo); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // metadataValue returns the placeholder value v as ErrorInfo metadata
