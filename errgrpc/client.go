@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -21,28 +22,17 @@ import (
 )
 
 // FromStatus returns the error a client received as st, as
-// [errcode.FromResponse] returns the error of an HTTP response: an error
-// whose chain holds a [*errcode.ResponseError] and whose GRPCStatus method
-// returns st, so that status.Code and status.FromError still see st. It
-// returns nil for a nil or OK status.
+// [errcode.FromBody] returns the error of an HTTP response: an error that
+// wraps a [*errcode.ResponseError] and whose GRPCStatus method returns st.
+// It returns nil for a nil or OK status.
 //
-// For a status that [Status] made (an [errdetails.ErrorInfo] in [Domain]),
-// the ResponseError has the row's HTTP status, its wire code, the message
-// of the [errdetails.LocalizedMessage] (else the status's), and the wait of
-// an [errdetails.RetryInfo], in whole seconds rounded up, as Retry-After
-// gives it, so that errors.Is, [errcode.Retryable] and
-// [errcode.RetryAfter] answer as for an HTTP response. Any other status
-// gives a ResponseError without a row, whose status is the HTTP
-// equivalent of the gRPC code (runtime.HTTPStatusFromCode: Unavailable is
-// 503, DeadlineExceeded 504) and whose message is the status's.
-//
-// The request is not known, so that Retryable allows a retry only where
-// any request may be retried; the client interceptors know the method
-// and tell whether it is idempotent.
-//
-// Like any ResponseError, the error is a dependency's: a server that
-// returns it answers with [errcode.InternalServerError] unless it calls
-// [errcode.Relay].
+// A status that [Status] made gives the row's HTTP status and wire code,
+// the message of its LocalizedMessage, and its RetryInfo's wait, rounded
+// up to whole seconds, as Retry-After; any other status gives the HTTP
+// status of its code (runtime.HTTPStatusFromCode: Unavailable is 503) and
+// its message. The request is not known: [errcode.Retryable] allows a
+// retry only of a row that allows one whatever the method. Like any
+// ResponseError, the error is a dependency's (see [errcode.Relay]).
 func FromStatus(st *status.Status) error {
 	return fromStatus(st, nil)
 }
@@ -71,23 +61,14 @@ func fromStatus(st *status.Status, req *http.Request) error {
 	}
 	var h http.Header
 	if d.retry != nil {
-		h = http.Header{"Retry-After": {seconds(d.retry.GetRetryDelay().AsDuration())}}
+		wait := max(d.retry.GetRetryDelay().AsDuration(), 0)
+		h = http.Header{"Retry-After": {strconv.FormatFloat(math.Ceil(wait.Seconds()), 'f', 0, 64)}}
 	}
 	var b []byte
 	if body.Code != "" || body.Message != "" {
 		b, _ = json.Marshal(body) // strings always marshal
 	}
 	return &statusError{st: st, err: errcode.FromBody(httpStatus, h, b, req)}
-}
-
-// seconds returns d in whole seconds, rounded up, for a Retry-After
-// header: "0" for a wait of zero or less.
-func seconds(d time.Duration) string {
-	s := int64(max(d, 0) / time.Second)
-	if d%time.Second > 0 {
-		s++
-	}
-	return strconv.FormatInt(s, 10)
 }
 
 // A statusError is an error a client received: a [*errcode.ResponseError],
@@ -109,19 +90,14 @@ func (e *statusError) Unwrap() error { return e.err }
 func (e *statusError) GRPCStatus() *status.Status { return e.st }
 
 // UnaryClientInterceptor returns an interceptor that turns the status a
-// call fails with into an error, as [FromStatus] does, so that callers use
-// errors.Is(err, errcode.ScenarioNotFound) and [errcode.Retryable] as with
-// an HTTP client; status.Code still gives the gRPC code.
-//
-// The call's method is idempotent when its proto declares
-// idempotency_level NO_SIDE_EFFECTS or IDEMPOTENT (as found in
-// protoregistry.GlobalFiles); Retryable then answers as for an HTTP GET,
-// and for any other method as for a POST: a row whose request may have
-// been processed (RetryIdempotent) is not retried.
-//
-// A call that ended because its own context was done, or its deadline
-// passed, with no status of the catalog, returns an error that also
-// matches the context's error (errors.Is(err, context.DeadlineExceeded)).
+// call fails with into an error, as [FromStatus] does, for a request known
+// by its method: one whose proto declares idempotency_level
+// NO_SIDE_EFFECTS or IDEMPOTENT (in protoregistry.GlobalFiles) is treated
+// as an HTTP GET, any other as a POST, so that [errcode.Retryable] does
+// not retry a call that may have been processed. A call that ended because
+// its own context was done, or its deadline passed, without a status of
+// the catalog, returns an error that matches the context's error
+// (errors.Is(err, context.DeadlineExceeded)).
 func UnaryClientInterceptor() grpc.UnaryClientInterceptor {
 	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
 		return received(ctx, method, invoker(ctx, method, req, reply, cc, opts...))
@@ -214,16 +190,12 @@ var (
 // method name such as "/grpc.health.v1.Health/Check".
 func request(method string) *http.Request {
 	name := protoreflect.FullName(strings.ReplaceAll(strings.TrimPrefix(method, "/"), "/", "."))
-	d, err := protoregistry.GlobalFiles.FindDescriptorByName(name)
-	if err != nil {
-		return otherCall
-	}
+	d, _ := protoregistry.GlobalFiles.FindDescriptorByName(name)
 	if m, ok := d.(protoreflect.MethodDescriptor); ok {
-		if o, ok := m.Options().(*descriptorpb.MethodOptions); ok {
-			switch o.GetIdempotencyLevel() {
-			case descriptorpb.MethodOptions_NO_SIDE_EFFECTS, descriptorpb.MethodOptions_IDEMPOTENT:
-				return idempotentCall
-			}
+		o, _ := m.Options().(*descriptorpb.MethodOptions)
+		switch o.GetIdempotencyLevel() {
+		case descriptorpb.MethodOptions_NO_SIDE_EFFECTS, descriptorpb.MethodOptions_IDEMPOTENT:
+			return idempotentCall
 		}
 	}
 	return otherCall

@@ -52,11 +52,18 @@ func (scenarios) Check(ctx context.Context, req *grpc_health_v1.HealthCheckReque
 	return nil, errcode.ScenarioNotFound // or any error: foreign ones become octopus.000002
 }
 
-// A server with the server interceptors, and a client with the client
-// interceptors: the client matches the row with errors.Is and errors.As.
+// A server with the server interceptors, which report each failed call
+// as the HTTP side does, and a client with the client interceptors: the
+// client matches the row with errors.Is, and reads the response with
+// errors.As.
 func ExampleOptions_UnaryServerInterceptor() {
 	lis := bufconn.Listen(1 << 20)
-	o := errgrpc.Options{Logger: slog.Default()}
+	o := errgrpc.Options{
+		Logger: slog.Default(),
+		Observe: func(_ context.Context, method string, c errcode.Code, _ error) {
+			fmt.Println("failed:", method, c.String()) // a metric, labeled by the code sent
+		},
+	}
 	s := grpc.NewServer(
 		grpc.ChainUnaryInterceptor(o.UnaryServerInterceptor()),
 		grpc.ChainStreamInterceptor(o.StreamServerInterceptor()),
@@ -85,6 +92,7 @@ func ExampleOptions_UnaryServerInterceptor() {
 	fmt.Println(status.Code(err))
 	fmt.Println(err)
 	// Output:
+	// failed: /grpc.health.v1.Health/Check octopus.107002
 	// true ScenarioNotFound false
 	// NotFound
 	// octopus.107002: 场景不存在 (HTTP 404)

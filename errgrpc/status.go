@@ -3,7 +3,7 @@ package errgrpc
 import (
 	"context"
 	"errors"
-	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,37 +41,16 @@ const (
 const maxValueBytes = 1 << 10
 
 // Status returns the status a gRPC server sends for err, as [errcode.Write]
-// answers an HTTP request with it: for the row [errcode.CodeOf] finds,
-//   - the gRPC code of the row's HTTP status (see the package doc);
-//   - the row's English message, placeholders filled, as the message;
-//   - an [errdetails.ErrorInfo] in [Domain] whose reason is the row's
-//     constant name in UPPER_SNAKE_CASE (SCENARIO_NOT_FOUND for
-//     ScenarioNotFound) and whose metadata holds the wire code
-//     ([MetadataCode]), the remediation ([MetadataRemediation]) and the
-//     placeholder values of an [*errcode.Error], by placeholder name;
-//   - an [errdetails.LocalizedMessage] in the language negotiated from
-//     ctx's incoming metadata as [errcode.Negotiate] reads the X-Language
-//     and Accept-Language headers: from x-language, then accept-language
-//     or else the grpcgateway-accept-language a grpc-gateway forwards; of
-//     each, the first four values, less those over 256 bytes;
-//   - an [errdetails.RetryInfo] when the row is retryable and relayed with
-//     [errcode.Relay] from a dependency's response that asked for a wait
-//     (its Retry-After, or its own RetryInfo): the only wait the catalog
-//     knows.
+// answers an HTTP request with it: for the row [errcode.CodeOf] finds, the
+// code, message and details the package doc lists, the LocalizedMessage in
+// the language of ctx's incoming metadata. It returns nil for nil.
 //
-// Like Write, Status answers any error that is not from the catalog as
-// [errcode.InternalServerError], with codes.Internal, and never puts the
-// text of a cause in the status. A dependency's error is not the server's
-// own: a [*errcode.ResponseError], such as [UnaryClientInterceptor]
-// returns, and a status with an ErrorInfo of any domain, which some API's
-// server made and sent, are answered so unless the handler relays them
-// (errcode.Relay(errgrpc.FromStatus(st)) for a status of the catalog that
-// came without the client interceptors). Three kinds of foreign error
-// keep their meaning: [context.Canceled] and [context.DeadlineExceeded]
-// give codes.Canceled and codes.DeadlineExceeded, with the context's own
-// text, and a status without an ErrorInfo (status.Error) is the
-// handler's own and passes as it is. Status returns nil, the OK status,
-// for nil.
+// Like Write, it answers an error that is not of the catalog as
+// [errcode.InternalServerError] (codes.Internal), a dependency's included
+// (see the package doc), and never puts a cause's text in the status; but
+// context.Canceled and context.DeadlineExceeded give codes.Canceled and
+// codes.DeadlineExceeded, and a status without an ErrorInfo, the
+// handler's own (status.Error), passes as it is.
 func Status(ctx context.Context, err error) *status.Status {
 	st, _ := answer(incoming(ctx), err)
 	return st
@@ -84,8 +63,8 @@ func answer(md func(key string) []string, err error) (*status.Status, errcode.Co
 	if c == 0 {
 		return nil, 0 // nil, or a nil *errcode.Error
 	}
-	if c == errcode.InternalServerError && foreign(err) {
-		if st := foreignStatus(err); st != nil {
+	if c == errcode.InternalServerError {
+		if st := kept(err); st != nil {
 			return st, 0
 		}
 	}
@@ -137,46 +116,30 @@ func relayedWait(e *errcode.Error, c errcode.Code) (time.Duration, bool) {
 	return errcode.RetryAfter(re)
 }
 
-// foreign reports whether err, which [errcode.CodeOf] answers as
-// InternalServerError, holds no error of the catalog: neither that row
-// nor a dependency's [*errcode.ResponseError].
-func foreign(err error) bool {
+// kept returns the status of an error that CodeOf answers as
+// InternalServerError and that keeps its meaning: a context's error, or a
+// status without an ErrorInfo; nil for any other.
+func kept(err error) *status.Status {
 	var re *errcode.ResponseError
-	return !errors.Is(err, errcode.InternalServerError) && !errors.As(err, &re)
-}
-
-// foreignStatus returns the status for a foreign error that keeps its
-// meaning, or nil for one answered as InternalServerError.
-func foreignStatus(err error) *status.Status {
 	switch {
+	case errors.Is(err, errcode.InternalServerError), errors.As(err, &re):
+		return nil // the row itself, or a dependency's error
 	case errors.Is(err, context.Canceled):
 		return status.New(codes.Canceled, context.Canceled.Error())
 	case errors.Is(err, context.DeadlineExceeded):
 		return status.New(codes.DeadlineExceeded, context.DeadlineExceeded.Error())
 	}
-	if st, ok := statusIn(err); ok && !hasErrorInfo(st) {
-		return st
+	st, ok := statusIn(err)
+	if !ok || slices.ContainsFunc(st.Details(), func(d any) bool { _, ok := d.(*errdetails.ErrorInfo); return ok }) {
+		return nil // none, or some API's server made it and sent it
 	}
-	return nil
-}
-
-// hasErrorInfo reports whether st has an ErrorInfo, of any domain: the
-// mark of a status that some API's server made and sent over the wire,
-// which a handler's own status.Error does not carry.
-func hasErrorInfo(st *status.Status) bool {
-	for _, d := range st.Details() {
-		if _, ok := d.(*errdetails.ErrorInfo); ok {
-			return true
-		}
-	}
-	return false
+	return st
 }
 
 // metadataValue returns the placeholder value v as ErrorInfo metadata
 // holds it, as messages show it: cut to maxValueBytes (before a character
-// cut short, when valid), then each invalid byte and each character that
-// does not print escaped as in a Go string literal, and a backslash as \\.
-// [valueOf] reverses it.
+// cut short, when valid) and quoted as strconv.Quote quotes it, less the
+// quotes and with '"' as it is, so that [valueOf] gives back its bytes.
 func metadataValue(v string) string {
 	if len(v) > maxValueBytes {
 		n := maxValueBytes
@@ -185,46 +148,18 @@ func metadataValue(v string) string {
 		}
 		v = v[:n]
 	}
-	var b []byte
-	for i := 0; i < len(v); {
-		r, size := utf8.DecodeRuneInString(v[i:])
-		switch {
-		case r == '\\':
-			b = append(b, `\\`...)
-		case r == utf8.RuneError && size == 1:
-			b = fmt.Appendf(b, `\x%02x`, v[i])
-		case strconv.IsPrint(r):
-			b = append(b, v[i:i+size]...)
-		default:
-			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u202e'
-			b = append(b, q[1:len(q)-1]...)
-		}
-		i += size
-	}
-	return string(b)
+	q := strconv.Quote(v)
+	return strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`)
 }
 
 // valueOf returns the placeholder value that m, a value of ErrorInfo
-// metadata, holds: what metadataValue escaped, unescaped, or m itself when
-// metadataValue did not make it.
+// metadata, holds: unquoted, or m itself when metadataValue did not make
+// it.
 func valueOf(m string) string {
-	if !strings.Contains(m, `\`) {
-		return m
+	if v, err := strconv.Unquote(`"` + strings.ReplaceAll(m, `"`, `\"`) + `"`); err == nil {
+		return v
 	}
-	b := make([]byte, 0, len(m))
-	for s := m; s != ""; {
-		r, multibyte, tail, err := strconv.UnquoteChar(s, 0)
-		if err != nil {
-			return m
-		}
-		if multibyte {
-			b = utf8.AppendRune(b, r)
-		} else {
-			b = append(b, byte(r)) // a byte of \x, or ASCII
-		}
-		s = tail
-	}
-	return string(b)
+	return m
 }
 
 // codeFor returns the gRPC code for an HTTP status, by the mapping of

@@ -90,6 +90,7 @@ func TestMetadataValue(t *testing.T) {
 		"\ufffd":          "\ufffd",
 		"x\n\u202e\x1b\t": `x\n\u202e\x1b\t`,
 		"\U000e0001":      `\U000e0001`,
+		`\"'`:             `\\"'`,
 	} {
 		assert.Equal(t, want, metadataValue(v), "%q", v)
 		assert.Equal(t, v, valueOf(want), "%q", v)
