@@ -49,10 +49,9 @@
 //     \\;
 //   - an [errdetails.LocalizedMessage] in the language that the call's
 //     metadata asks for, as [errcode.Negotiate] reads the headers
-//     X-Language and Accept-Language: from x-language, then
-//     accept-language or else the grpcgateway-accept-language a
-//     grpc-gateway forwards; of each key, the first four values, less
-//     those over 256 bytes;
+//     X-Language and Accept-Language, within its bounds: from x-language,
+//     then accept-language or else the grpcgateway-accept-language a
+//     grpc-gateway forwards;
 //   - an [errdetails.RetryInfo] when a retryable row relays a dependency's
 //     wait.
 //
