@@ -9,12 +9,10 @@ import (
 	"github.com/octopus-go/errcode/errgrpc"
 	"golang.org/x/text/language"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
-	"google.golang.org/grpc/test/bufconn"
 )
 
 var sink *status.Status
@@ -104,12 +102,7 @@ func BenchmarkUnaryCall(b *testing.B) {
 		}
 	})
 	b.Run("plain", func(b *testing.B) {
-		ts := &testServer{lis: bufconn.Listen(1 << 20)}
-		s := grpc.NewServer()
-		grpc_health_v1.RegisterHealthServer(s, healthServer{})
-		go s.Serve(ts.lis)
-		b.Cleanup(s.Stop)
-		client := ts.health(b, true)
+		client := serve(b, healthServer{}, false).health(b, true)
 		req := &grpc_health_v1.HealthCheckRequest{Service: svcStatus}
 		b.ReportAllocs()
 		for b.Loop() {

@@ -18,7 +18,7 @@ func TestNoSecretReachesClients(t *testing.T) {
 	ts := startServer(t)
 	raw := ts.health(t, true)
 	srv := newGateway(t, ts.health(t, false))
-	services := []string{svcValues, svcForeign, svcPanic, svcCanceled, svcDeadline, svcDependency, svcRelay}
+	services := []string{svcValues, svcForeign, svcPanic, svcCanceled, svcDeadline, svcDependency, svcRelay, svcThirdParty}
 	for c := range errcode.All() {
 		services = append(services, svcWrapped+c.Name())
 	}
