@@ -175,6 +175,7 @@ var calls = func() protoreflect.ServiceDescriptor {
 // idempotent, from its idempotency_level: a row that allows a retry of an
 // idempotent request only allows it for NO_SIDE_EFFECTS and IDEMPOTENT.
 func TestClientIdempotency(t *testing.T) {
+	require.Equal(t, 4, calls.Methods().Len(), "the service is registered")
 	retryable := func(method string, err error) bool {
 		got := errgrpc.UnaryClientInterceptor()(context.Background(), method, nil, nil, nil,
 			func(context.Context, string, any, any, *grpc.ClientConn, ...grpc.CallOption) error { return err })
@@ -199,7 +200,6 @@ func TestClientIdempotency(t *testing.T) {
 		assert.True(t, retryable(method, anyMethod), method)
 		assert.False(t, retryable(method, never), method)
 	}
-	require.Equal(t, 4, calls.Methods().Len())
 }
 
 // pastDeadline is a context whose deadline has passed before its timer

@@ -38,7 +38,8 @@
 //	other 4xx                FailedPrecondition
 //	500, other 5xx           Internal
 //
-// Its message is the row's English message. Its details follow AIP-193:
+// Its message is the row's English message, with the error's placeholder
+// values. Its details follow AIP-193:
 //
 //   - an [errdetails.ErrorInfo] in [Domain], whose reason is the row's
 //     constant name in UPPER_SNAKE_CASE (SCENARIO_NOT_FOUND) and whose
