@@ -18,9 +18,9 @@
 //		print one language only (text output; -json always has every one)
 //	-json
 //		print a JSON array of objects with the keys code, status, name,
-//		retryable (true or false), retry (the retry kind: no, any or
-//		idempotent), message and remediation, the last two objects keyed by
-//		language ({"en": ..., "zh": ...})
+//		retryable (what errcode.Retryable reports, true or false), retry
+//		(the retry kind: no, any or idempotent), message and remediation,
+//		the last two objects keyed by language ({"en": ..., "zh": ...})
 //
 // Flags may come before or after the arguments. Results go to standard
 // output, errors to standard error. The exit status is 0 on success, 1 when
@@ -38,10 +38,10 @@
 // name, HTTP status, retry kind (no: retrying cannot help; any: the request
 // was not processed, so any request may be sent again; idempotent: it may
 // have been processed, so only an idempotent request may be sent again),
-// and its message and remediation in English and in Chinese. A CODE is read
-// as errcode.ParseCode reads it: a wire code in any case, with or without
-// the octopus. prefix (107002, octopus.107002), APIG. for APIGW. (apig.0308
-// is APIGW.0308), or a constant name (ScenarioNotFound). A wire code
+// and its message and remediation in English and in Chinese. A CODE is a
+// wire code in any case, with or without the octopus. prefix (107002,
+// octopus.107002), APIG. for APIGW. (apig.0308 is APIGW.0308), or a
+// constant name in any case (ScenarioNotFound). A wire code
 // documented on several rows, such as octopus.101006 or APIGW.0201, prints
 // every row; a constant name prints its one row. Explain exits 1 if a CODE
 // is not documented, and suggests the nearest documented codes.

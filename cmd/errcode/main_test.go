@@ -50,8 +50,8 @@ func TestExplain(t *testing.T) {
 }
 
 // TestExplainForms checks the forms of a code that explain accepts, those of
-// errcode.ParseCode: any case, with or without octopus., the APIG. alias and
-// constant names.
+// rowsOf: any case, with or without octopus., the APIG. alias and constant
+// names.
 func TestExplainForms(t *testing.T) {
 	for arg, first := range map[string]string{
 		"107002":           "octopus.107002  ScenarioNotFound",
@@ -199,22 +199,6 @@ func TestExplainUndocumented(t *testing.T) {
 	out, _, exit = runCmd(t, "", "explain", "-json", "999999")
 	assert.Equal(t, exitUndocumented, exit)
 	assert.Equal(t, "[]\n", out)
-}
-
-// TestDistance checks the edit distance.
-func TestDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"abc", "", 3},
-		{"kitten", "sitting", 3},
-		{"OCTOPUS.107002", "OCTOPUS.107003", 1},
-		{"场景", "场所", 1},
-	} {
-		assert.Equal(t, tc.want, distance(tc.a, tc.b), "%q %q", tc.a, tc.b)
-	}
 }
 
 // TestList checks that list prints every row as an aligned table.

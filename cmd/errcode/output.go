@@ -42,7 +42,7 @@ func newEntry(c errcode.Code) entry {
 		Code:        c.String(),
 		Status:      c.Status(),
 		Name:        c.Name(),
-		Retryable:   c.Retryable(),
+		Retryable:   errcode.Retryable(c),
 		Retry:       c.RetryKind().String(),
 		Message:     map[string]string{},
 		Remediation: map[string]string{},
