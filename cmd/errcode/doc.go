@@ -91,6 +91,8 @@
 // their statuses, and lists only their codes in Error's error_code. Without
 // either, it has every row; docs/openapi.json is that document, written by
 // go generate. The -o flag writes the document to FILE instead of standard
-// output, replacing FILE whole or not at all. Openapi exits 1 if a CODE or
-// status has no documented row.
+// output, replacing FILE whole or not at all; a FILE that exists must be a
+// regular file: a symlink (/dev/stdout), a device (/dev/null) or a
+// directory is refused, as errcodegen refuses it, and left as it is.
+// Openapi exits 1 if a CODE or status has no documented row.
 package main

@@ -267,8 +267,13 @@ func writtenBody(c errcode.Code, lang string) (json.RawMessage, error) {
 }
 
 // writeFile writes data to the file path through a temporary file in the
-// same directory, so that path holds either its old contents or data.
+// same directory, so that path holds either its old contents or data. It
+// refuses a path that exists and is not a regular file (a symlink, such as
+// /dev/stdout, a device, a directory), which the rename would replace.
 func writeFile(path string, data []byte) error {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: cannot write: not a regular file", path)
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), ".openapi-*")
 	if err != nil {
 		return err

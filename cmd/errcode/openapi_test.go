@@ -199,6 +199,42 @@ func TestOpenAPIOutputFile(t *testing.T) {
 	assert.Len(t, entries, 1)
 }
 
+// TestOpenAPIOutputNotRegular checks that -o refuses a path that is not a
+// regular file, a symlink to a file or to a device, or a directory, and
+// leaves it as it was.
+func TestOpenAPIOutputNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target.json")
+	require.NoError(t, os.WriteFile(target, []byte("old"), 0o644))
+	toFile := filepath.Join(dir, "to-file.json")
+	require.NoError(t, os.Symlink(target, toFile))
+	toDevice := filepath.Join(dir, "to-device.json")
+	require.NoError(t, os.Symlink(os.DevNull, toDevice))
+	sub := filepath.Join(dir, "sub")
+	require.NoError(t, os.Mkdir(sub, 0o755))
+
+	for _, path := range []string{toFile, toDevice, sub} {
+		before, err := os.Lstat(path)
+		require.NoError(t, err)
+		out, errOut, exit := runCmd(t, "", "openapi", "-status", "429", "-o", path)
+		assert.Equal(t, exitUsage, exit, path)
+		assert.Empty(t, out, path)
+		assert.Equal(t, "errcode: "+path+": cannot write: not a regular file\n", errOut)
+		after, err := os.Lstat(path)
+		require.NoError(t, err)
+		assert.Equal(t, before.Mode(), after.Mode(), path)
+	}
+	got, err := os.ReadFile(target)
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(got))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 4, "no temporary file left")
+	entries, err = os.ReadDir(sub)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
+}
+
 // TestResponseName checks the names of responses, from net/http's status
 // texts.
 func TestResponseName(t *testing.T) {
