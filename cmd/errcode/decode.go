@@ -62,6 +62,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		writeDecoded(stdout, re, out.tags)
 	}
 	if re.Code == 0 {
+		pointToExplain(stderr, re)
 		return exitUndocumented
 	}
 	return exitOK
@@ -131,4 +132,38 @@ func writeDecoded(w io.Writer, re *errcode.ResponseError, tags []language.Tag) {
 		fmt.Fprintln(w)
 		writeRow(w, re.Code, tags)
 	}
+}
+
+// pointToExplain tells stderr what to explain for re, a response without
+// a documented code. A code sent in a form the catalog does not document
+// (OCTOPUS.107002, 107002 as a number, an undocumented code) gets the
+// nearest documented code. A bare body of one word of letters, digits and
+// dots is taken for a code a person typed: explain for it when explain
+// reads it (107002, ScenarioNotFound), else for the nearest.
+func pointToExplain(stderr io.Writer, re *errcode.ResponseError) {
+	code := re.WireCode
+	typed := code == "" && re.StatusCode == 0 && isWord(re.Excerpt)
+	if typed {
+		code = re.Excerpt
+	}
+	if code == "" {
+		return
+	}
+	rows := rowsOf(code)
+	if typed && rows != nil {
+		fmt.Fprintf(stderr, "errcode: %s is a code, not an error response; run 'errcode explain %s'\n", code, code)
+		return
+	}
+	near := nearest(code, 1)[0]
+	if rows != nil {
+		near = rows[0].String()
+	}
+	fmt.Fprintf(stderr, "errcode: %s is not documented; nearest: %s; run 'errcode explain %s'\n", escape(code), near, near)
+}
+
+// isWord reports whether s is a word of ASCII letters, digits and dots.
+func isWord(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r == '.' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	})
 }

@@ -89,7 +89,7 @@ func TestDecodeEscapes(t *testing.T) {
 func TestDecodeUndocumentedExit(t *testing.T) {
 	out, errOut, exit := runCmd(t, "", "decode", "testdata/curl-v-undocumented.txt")
 	assert.Equal(t, exitUndocumented, exit)
-	assert.Empty(t, errOut)
+	assert.Equal(t, "errcode: octopus.999001 is not documented; nearest: octopus.109001; run 'errcode explain octopus.109001'\n", errOut)
 	assert.Equal(t, "status:      409 Conflict\ncode:        octopus.999001 (undocumented)\nmessage:     Something new\nretryable:   no\n", out)
 
 	_, _, exit = runCmd(t, "", "decode", "-json", "testdata/curl-v-undocumented.txt")
@@ -109,4 +109,33 @@ func TestDecodeEscapesArguments(t *testing.T) {
 	_, errOut, exit = runCmd(t, "", "decode", "-lang", "x\ny")
 	assert.Equal(t, exitUsage, exit)
 	assert.Equal(t, "errcode: -lang x\\ny: the catalog has en, zh\n", errOut)
+}
+
+// TestDecodePointsToExplain checks what decode says on standard error of a
+// code it cannot explain: the nearest documented code and explain for it,
+// for a code in another case, a code sent as a number, an undocumented
+// code; and explain for a bare code or name a person typed.
+func TestDecodePointsToExplain(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"error_code":"OCTOPUS.107002","error_msg":"Scenario is not exists"}`: "errcode: OCTOPUS.107002 is not documented; nearest: octopus.107002; run 'errcode explain octopus.107002'\n",
+		`{"error_code":107002,"error_msg":"Scenario is not exists"}`:           "errcode: 107002 is not documented; nearest: octopus.107002; run 'errcode explain octopus.107002'\n",
+		`{"error_code":"APIG.0309","error_msg":"x"}`:                           "errcode: APIG.0309 is not documented; nearest: APIGW.0308; run 'errcode explain APIGW.0308'\n",
+		`{"error_code":"x\u001b[31m","error_msg":"m"}`:                         "errcode: x\\x1b[31m is not documented; nearest: NodeInUse; run 'errcode explain NodeInUse'\n",
+		"107002\n":                             "errcode: 107002 is a code, not an error response; run 'errcode explain 107002'\n",
+		" apig.0308 ":                          "errcode: apig.0308 is a code, not an error response; run 'errcode explain apig.0308'\n",
+		"scenarionotfound":                     "errcode: scenarionotfound is a code, not an error response; run 'errcode explain scenarionotfound'\n",
+		"octopus.1070022":                      "errcode: octopus.1070022 is not documented; nearest: octopus.107002; run 'errcode explain octopus.107002'\n",
+		"not an error at all":                  "",
+		"":                                     "",
+		"HTTP/1.1 404 Not Found\r\n\r\n107002": "",
+	} {
+		_, errOut, exit := runCmd(t, in, "decode")
+		assert.Equal(t, exitUndocumented, exit, "%q", in)
+		assert.Equal(t, want, errOut, "%q", in)
+
+		// The same with -json: the JSON on standard output, the hint beside it.
+		out, errOut, _ := runCmd(t, in, "decode", "-json")
+		assert.Equal(t, want, errOut, "%q", in)
+		decodeJSON(t, out)
+	}
 }

@@ -9,8 +9,9 @@
 //	errcode decode [-lang en|zh] [-json] [FILE]
 //	errcode openapi [-status N,...] [-o FILE] [CODE...]
 //
-// Run 'errcode COMMAND -h' for one command's section of this text and its
-// flags.
+// Errcode alone prints these lines; 'errcode help' (or -h) prints this
+// text, and 'errcode COMMAND -h' one command's section of it and its flags.
+// A mistyped command gets the nearest command's name.
 //
 // The flags -lang and -json are common to explain, list and decode:
 //
@@ -26,8 +27,8 @@
 // output, errors to standard error. The exit status is 0 on success, 1 when
 // a code is not documented (explain suggests the nearest documented codes,
 // decode reads a response without a documented code) or list matches no
-// row, and 2 for a usage error or input that cannot be read. The -h flag
-// prints help and exits 0. Text the command did not write, what a response
+// row, and 2 for a usage error (an empty CODE among them) or input that
+// cannot be read. The -h flag prints help and exits 0. Text the command did not write, what a response
 // sent or an argument it echoes, is printed with its control characters
 // escaped as Go writes them in a string (\n, \x1b, \u202e), so that it can
 // neither act on the terminal nor forge a line.
@@ -72,7 +73,11 @@
 // when unknown), code, message, request_id, retry_after_seconds and
 // excerpt; retryable is then the advice for this response, and retry is
 // absent for an undocumented code. Decode exits 1 when the response is an
-// error without a documented code.
+// error without a documented code, and then names on standard error the
+// nearest documented code and the explain command for it: for a code in a
+// form the catalog does not document (OCTOPUS.107002, 107002 sent as a
+// number), the code meant. A bare word such as 107002 or ScenarioNotFound
+// is taken for a code typed, not a response, and pointed to explain.
 //
 // # Openapi
 //

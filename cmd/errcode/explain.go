@@ -16,6 +16,9 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "errcode explain: no CODE given")
 		return usageError(explainCmd, stderr)
 	}
+	if exit, ok = checkCodes(explainCmd, codes, stderr); !ok {
+		return exit
+	}
 	var entries []entry
 	printed := false
 	for _, arg := range codes {

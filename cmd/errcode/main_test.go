@@ -272,9 +272,10 @@ func TestListFilters(t *testing.T) {
 // decodeCases are the decode inputs in testdata and the lines their text
 // output must have.
 var decodeCases = []struct {
-	file  string
-	exit  int
-	lines []string
+	file   string
+	exit   int
+	lines  []string
+	stderr string
 }{
 	{"curl-i-404.txt", exitOK, []string{
 		"status:      404 Not Found",
@@ -284,7 +285,7 @@ var decodeCases = []struct {
 		"retryable:   no",
 		"octopus.107002  ScenarioNotFound",
 		"  remediation zh:  请检查后重试",
-	}},
+	}, ""},
 	{"curl-i-http2-lf.txt", exitOK, []string{
 		"status:      429 Too Many Requests",
 		"code:        APIG.0308",
@@ -293,26 +294,26 @@ var decodeCases = []struct {
 		"retryable:   yes",
 		"retry after: 30s",
 		"APIGW.0308  GatewayThrottled",
-	}},
+	}, ""},
 	{"curl-i-502-html.txt", exitUndocumented, []string{
 		"status:      502 Bad Gateway",
 		"code:        none, the body is not a JSON error",
 		"body:        <html> <head><title>502 Bad Gateway</title></head> <body> <center><h1>502 Bad Gateway</h1></center> <hr><center>nginx</center> </body> </html>",
 		"retryable:   yes",
-	}},
+	}, ""},
 	{"apigw-undocumented.json", exitUndocumented, []string{
 		"status:      unknown",
 		"code:        APIGW.0309 (undocumented)",
 		"message:     Some new gateway error",
 		"request id:  req-0309",
 		"retryable:   no",
-	}},
+	}, "errcode: APIGW.0309 is not documented; nearest: APIGW.0308; run 'errcode explain APIGW.0308'\n"},
 	{"apigw-0201.json", exitOK, []string{
 		"status:      unknown",
 		"code:        APIGW.0201",
 		"APIGW.0201  GatewayBackendTimeout",
 		"  status:          504 Gateway Timeout",
-	}},
+	}, ""},
 }
 
 // TestDecode decodes each file in testdata, from the file, from standard input and
@@ -323,7 +324,7 @@ func TestDecode(t *testing.T) {
 			path := filepath.Join("testdata", tc.file)
 			out, errOut, exit := runCmd(t, "", "decode", path)
 			require.Equal(t, tc.exit, exit, errOut)
-			assert.Empty(t, errOut)
+			assert.Equal(t, tc.stderr, errOut)
 			got := strings.Split(out, "\n")
 			for _, line := range tc.lines {
 				assert.Contains(t, got, line)
@@ -433,10 +434,16 @@ func TestDecodeOddInput(t *testing.T) {
 
 // TestUsage checks the help and usage errors of the command and each subcommand.
 func TestUsage(t *testing.T) {
+	// A bare errcode: the usage lines, not the whole help.
 	out, errOut, exit := runCmd(t, "")
 	assert.Equal(t, exitUsage, exit)
 	assert.Empty(t, out)
-	assert.Equal(t, usage, errOut)
+	assert.Equal(t, "usage:\n"+
+		"\terrcode explain [-lang en|zh] [-json] CODE...\n"+
+		"\terrcode list [-status N] [-grep TEXT] [-lang en|zh] [-json]\n"+
+		"\terrcode decode [-lang en|zh] [-json] [FILE]\n"+
+		"\terrcode openapi [-status N,...] [-o FILE] [CODE...]\n"+
+		"Run 'errcode help' for the whole help, 'errcode COMMAND -h' for one command.\n", errOut)
 
 	for _, h := range []string{"-h", "-help", "--help", "help"} {
 		out, errOut, exit = runCmd(t, "", h)
@@ -445,9 +452,20 @@ func TestUsage(t *testing.T) {
 		assert.Empty(t, errOut, h)
 	}
 
-	_, errOut, exit = runCmd(t, "", "frobnicate")
-	assert.Equal(t, exitUsage, exit)
-	assert.Equal(t, "errcode: unknown command \"frobnicate\"\nRun 'errcode -h' for usage.\n", errOut)
+	// A mistyped command: the nearest command, within two edits.
+	for arg, want := range map[string]string{
+		"frobnicate": "errcode: unknown command \"frobnicate\"\nRun 'errcode help' for usage.\n",
+		"explian":    "errcode: unknown command \"explian\"; did you mean explain?\nRun 'errcode help' for usage.\n",
+		"LIST":       "errcode: unknown command \"LIST\"; did you mean list?\nRun 'errcode help' for usage.\n",
+		"decod":      "errcode: unknown command \"decod\"; did you mean decode?\nRun 'errcode help' for usage.\n",
+		"hlep":       "errcode: unknown command \"hlep\"; did you mean help?\nRun 'errcode help' for usage.\n",
+		"\x1b[2J":    "errcode: unknown command \"\\x1b[2J\"\nRun 'errcode help' for usage.\n",
+	} {
+		out, errOut, exit = runCmd(t, "", arg)
+		assert.Equal(t, exitUsage, exit, arg)
+		assert.Empty(t, out, arg)
+		assert.Equal(t, want, errOut, arg)
+	}
 
 	for _, cmd := range subcommands {
 		out, errOut, exit = runCmd(t, "", cmd.name, "-h")
@@ -465,6 +483,15 @@ func TestUsage(t *testing.T) {
 	}
 
 	assertFails(t, exitUsage, "errcode explain: no CODE given\n", "explain")
+
+	// An empty CODE is a usage error, not an undocumented code.
+	for _, args := range [][]string{{"explain", ""}, {"explain", "107002", "  "}, {"openapi", ""}} {
+		out, errOut, exit = runCmd(t, "", args...)
+		assert.Equal(t, exitUsage, exit, "%q", args)
+		assert.Empty(t, out, "%q", args)
+		assert.Equal(t, "errcode "+args[0]+": empty CODE\nusage: errcode "+args[0]+" "+synopsis(args[0])+"\n"+
+			"Run 'errcode "+args[0]+" -h' for details.\n", errOut, "%q", args)
+	}
 
 	assertFails(t, exitUsage, "errcode list: unexpected argument \"extra\"\n", "list", "extra")
 

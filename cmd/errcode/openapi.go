@@ -29,6 +29,9 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exit
 	}
+	if exit, ok = checkCodes(openapiCmd, codes, stderr); !ok {
+		return exit
+	}
 	statuses, err := parseStatuses(*statusList)
 	if err != nil {
 		fmt.Fprintf(stderr, "errcode openapi: %v\n", err)
