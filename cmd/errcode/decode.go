@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 
@@ -59,7 +60,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if out.asJSON {
 		writeJSON(stdout, []entry{decodedEntry(re)})
 	} else {
-		writeDecoded(stdout, re, out.tags)
+		writeDecoded(stdout, re, resp.Request, out.tags)
 	}
 	if re.Code == 0 {
 		pointToExplain(stderr, re)
@@ -97,10 +98,18 @@ func decodedEntry(re *errcode.ResponseError) entry {
 	return e
 }
 
-// writeDecoded writes what re says to w: what the response sent, then the
-// documented row of its code, in the languages tags.
-func writeDecoded(w io.Writer, re *errcode.ResponseError, tags []language.Tag) {
+// writeDecoded writes what re says to w: what the response sent, the
+// request it answers when req is not nil, then the documented row of its
+// code, in the languages tags.
+func writeDecoded(w io.Writer, re *errcode.ResponseError, req *http.Request, tags []language.Tag) {
 	fmt.Fprintf(w, "status:      %s\n", statusText(re.StatusCode))
+	if req != nil {
+		key := ""
+		if req.Header.Get("Idempotency-Key") != "" {
+			key = ", with an Idempotency-Key"
+		}
+		fmt.Fprintf(w, "request:     %s %s%s\n", escape(req.Method), escape(req.RequestURI), key)
+	}
 	switch {
 	case re.WireCode == "" && re.Message == "":
 		fmt.Fprintln(w, "code:        none, the body is not a JSON error")

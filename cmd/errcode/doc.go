@@ -62,10 +62,13 @@
 // {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}; a
 // whole response as curl -i prints it, status line and headers included;
 // or the transcript curl -v (or -sv) writes to standard error and output
-// together, its response headers prefixed "< ". After interim responses
-// (100 Continue, redirects followed with -L) it reads the last response.
-// It decodes the response as errcode.FromResponse does and prints the
-// status, the code, message and request id as sent, whether to retry, and,
+// together, its response headers prefixed "< ", its request "> ". After
+// interim responses (100 Continue, redirects followed with -L) it reads the
+// last response, and from a transcript the request it answers: method,
+// target and headers, Idempotency-Key among them. It decodes the response
+// as errcode.FromResponse does, with that request when known, and prints
+// the status, the request, the code, message and request id as sent,
+// whether to retry (errcode.Retryable for this response and request), and,
 // for a documented code, the row: what it means and what to do. An
 // undocumented code is shown as such; a body that is not a JSON error is
 // shown as an excerpt; a bare body has no status, shown as unknown. With
