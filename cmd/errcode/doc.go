@@ -85,22 +85,28 @@
 // # Openapi
 //
 // Openapi prints an OpenAPI 3.1 document of components, as indented JSON,
-// for a service's own API document to reference: the schema Error of the
-// body errcode.Write sends (error_code, whose documented values it lists,
-// and error_msg; both required, no other key), and a response per HTTP
-// status, named by its status text without spaces (BadRequest, NotFound,
-// TooManyRequests; Error494 for a status net/http has no text for), whose
-// examples are the bodies Write sends for each row with that status, in
-// English and Chinese, named NAME.en and NAME.zh (ScenarioNotFound.en) and
-// described by the row's remediation. The -status flag (-status 404,409)
-// and CODE arguments, read as explain reads them, select the rows an
-// operation can answer: a row is in the document if its status is one of
-// -status or a CODE names it. The document then has only the responses of
-// their statuses, and lists only their codes in Error's error_code. Without
-// either, it has every row; docs/openapi.json is that document, written by
-// go generate. The -o flag writes the document to FILE instead of standard
-// output, replacing FILE whole or not at all; a FILE that exists must be a
-// regular file: a symlink (/dev/stdout), a device (/dev/null) or a
-// directory is refused, as errcodegen refuses it, and left as it is.
-// Openapi exits 1 if a CODE or status has no documented row.
+// for a service's own API document to reference. Its schema Error accepts
+// every error body of Octopus and of its API gateway, the body
+// errcode.Write sends among them: error_code, a code of the catalog's
+// form (octopus., APIGW. or the gateway's alias APIG., then digits) whose
+// examples are the documented codes, and error_msg, both strings and
+// required; any other key, such as the gateway's request_id, is allowed.
+// It has a response per HTTP status, named by its status text without
+// spaces (BadRequest, NotFound, TooManyRequests; Error494 for a status
+// net/http has no text for), whose examples are the bodies Write sends for
+// each row with that status, in English and Chinese, named NAME.en and
+// NAME.zh (ScenarioNotFound.en) and described by the row's remediation.
+// The -status flag (-status 404,409) and CODE arguments, read as explain
+// reads them, select the rows an operation can answer: a row is in the
+// document if its status is one of -status or a CODE names it. The
+// document then has only the responses of their statuses, and only their
+// codes as error_code's examples; Error still accepts any error body, so
+// that a client does not fail on an error its operation did not list.
+// Without either, it has every row; docs/openapi.json is that document,
+// written by go generate. The -o flag writes the document to FILE instead
+// of standard output, replacing FILE whole or not at all; a FILE that
+// exists must be a regular file: a symlink (/dev/stdout), a device
+// (/dev/null) or a directory is refused, as errcodegen refuses it, and
+// left as it is. Openapi exits 1 if a CODE or status has no documented
+// row.
 package main

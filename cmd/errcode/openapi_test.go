@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/octopus-go/errcode"
+	"github.com/octopus-go/errcode/internal/wire"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -20,13 +21,9 @@ type openAPI struct {
 	Components struct {
 		Schemas struct {
 			Error struct {
-				Required             []string `json:"required"`
-				AdditionalProperties *bool    `json:"additionalProperties"`
-				Properties           struct {
-					ErrorCode struct {
-						Enum []string `json:"enum"`
-					} `json:"error_code"`
-				} `json:"properties"`
+				Required             []string                  `json:"required"`
+				AdditionalProperties any                       `json:"additionalProperties"`
+				Properties           map[string]map[string]any `json:"properties"`
 			} `json:"Error"`
 		} `json:"schemas"`
 		Responses map[string]struct {
@@ -55,6 +52,15 @@ func runOpenAPIDoc(t *testing.T, args ...string) (string, openAPI) {
 	return out, doc
 }
 
+// codeExamples returns the examples of doc's error_code.
+func codeExamples(doc openAPI) []string {
+	var codes []string
+	for _, v := range doc.Components.Schemas.Error.Properties["error_code"]["examples"].([]any) {
+		codes = append(codes, v.(string))
+	}
+	return codes
+}
+
 // responseNames returns the names of doc's responses, sorted.
 func responseNames(doc openAPI) []string {
 	var names []string
@@ -73,8 +79,16 @@ func TestOpenAPIDocument(t *testing.T) {
 	assert.Equal(t, "3.1.0", doc.OpenAPI)
 	schema := doc.Components.Schemas.Error
 	assert.Equal(t, []string{"error_code", "error_msg"}, schema.Required)
-	require.NotNil(t, schema.AdditionalProperties)
-	assert.False(t, *schema.AdditionalProperties)
+	assert.Nil(t, schema.AdditionalProperties, "other keys allowed")
+	var types []string
+	for _, name := range []string{"encoded_authorization_message", "error_code", "error_msg", "request_id"} {
+		types = append(types, schema.Properties[name]["type"].(string))
+	}
+	assert.Equal(t, []string{"string", "string", "string", "string"}, types)
+	assert.Len(t, schema.Properties, 4)
+	pattern, _ := schema.Properties["error_code"]["pattern"].(string)
+	assert.Equal(t, `^(octopus\.|APIGW\.|APIG\.)[0-9]+$`, pattern)
+	assert.Nil(t, schema.Properties["error_code"]["enum"], "no closed list of codes")
 
 	var codes []string
 	examples := 0
@@ -99,7 +113,13 @@ func TestOpenAPIDocument(t *testing.T) {
 			examples++
 		}
 	}
-	assert.Equal(t, codes, schema.Properties.ErrorCode.Enum)
+	assert.Equal(t, codes, codeExamples(doc))
+	for _, code := range codes {
+		assert.Regexp(t, pattern, code)
+		if alias, ok := wire.Alias(code); ok {
+			assert.Regexp(t, pattern, alias)
+		}
+	}
 	n := 0
 	for _, resp := range doc.Components.Responses {
 		n += len(resp.Content["application/json"].Examples)
@@ -127,7 +147,8 @@ func TestOpenAPIDocument(t *testing.T) {
 }
 
 // TestOpenAPISelection checks that -status and CODE arguments select rows,
-// the responses of their statuses and their codes only.
+// the responses of their statuses and their codes only as error_code's
+// examples.
 func TestOpenAPISelection(t *testing.T) {
 	_, doc := runOpenAPIDoc(t, "-status", "404,409")
 	assert.Equal(t, []string{"Conflict", "NotFound"}, responseNames(doc))
@@ -137,18 +158,18 @@ func TestOpenAPISelection(t *testing.T) {
 			codes = append(codes, c.String())
 		}
 	}
-	assert.Equal(t, codes, doc.Components.Schemas.Error.Properties.ErrorCode.Enum)
+	assert.Equal(t, codes, codeExamples(doc))
 
 	_, doc = runOpenAPIDoc(t, "ScenarioNotFound", "TagUsedInSegments")
 	assert.Equal(t, []string{"Conflict", "NotFound"}, responseNames(doc))
-	assert.Equal(t, []string{"octopus.107002", "octopus.101006"}, doc.Components.Schemas.Error.Properties.ErrorCode.Enum)
+	assert.Equal(t, []string{"octopus.107002", "octopus.101006"}, codeExamples(doc))
 	assert.Len(t, doc.Components.Responses["Conflict"].Content["application/json"].Examples, 2)
 
 	// A wire code selects every row of it; a status and a code add up.
 	_, doc = runOpenAPIDoc(t, "apig.0201", "-status", "428")
 	assert.Equal(t, []string{"BadGateway", "BadRequest", "Error494", "GatewayTimeout", "PreconditionRequired",
 		"RequestEntityTooLarge", "RequestURITooLong"}, responseNames(doc))
-	assert.Equal(t, []string{"octopus.109005", "APIGW.0201"}, doc.Components.Schemas.Error.Properties.ErrorCode.Enum)
+	assert.Equal(t, []string{"octopus.109005", "APIGW.0201"}, codeExamples(doc))
 	assert.Len(t, doc.Components.Responses["BadRequest"].Content["application/json"].Examples, 2)
 }
 
