@@ -107,6 +107,16 @@
 // of standard output, replacing FILE whole or not at all; a FILE that
 // exists must be a regular file: a symlink (/dev/stdout), a device
 // (/dev/null) or a directory is refused, as errcodegen refuses it, and
-// left as it is. Openapi exits 1 if a CODE or status has no documented
-// row.
+// left as it is. For example, a service writes the errors of one
+// operation to errors.json:
+//
+//	errcode openapi -status 404,409 -o errors.json
+//
+// and its own document refers to them by that file's name:
+//
+//	responses:
+//	  "404": {$ref: "errors.json#/components/responses/NotFound"}
+//	  "409": {$ref: "errors.json#/components/responses/Conflict"}
+//
+// Openapi exits 1 if a CODE or status has no documented row.
 package main
