@@ -21,7 +21,9 @@
 //		print a JSON array of objects with the keys code, status, name,
 //		retryable (what errcode.Retryable reports, true or false), retry
 //		(the retry kind: no, any or idempotent), message and remediation,
-//		the last two objects keyed by language ({"en": ..., "zh": ...})
+//		objects keyed by language ({"en": ..., "zh": ...}), and for a row
+//		with placeholders, placeholders (their names) and constructor (the
+//		call that fills them, errcode.InvalidRequestParamWith(key, value))
 //
 // Flags may come before or after the arguments. Results go to standard
 // output, errors to standard error. The exit status is 0 on success, 1 when
@@ -39,7 +41,9 @@
 // name, HTTP status, retry kind (no: retrying cannot help; any: the request
 // was not processed, so any request may be sent again; idempotent: it may
 // have been processed, so only an idempotent request may be sent again),
-// and its message and remediation in English and in Chinese. A CODE is a
+// and its message and remediation in English and in Chinese. A row with
+// placeholders also names them and the generated constructor that fills
+// them, errcode.InvalidRequestParamWith(key, value). A CODE is a
 // wire code in any case, with or without the octopus. prefix (107002,
 // octopus.107002), APIG. for APIGW. (apig.0308 is APIGW.0308), or a
 // constant name in any case (ScenarioNotFound). A wire code
@@ -95,7 +99,10 @@
 // spaces (BadRequest, NotFound, TooManyRequests; Error494 for a status
 // net/http has no text for), whose examples are the bodies Write sends for
 // each row with that status, in English and Chinese, named NAME.en and
-// NAME.zh (ScenarioNotFound.en) and described by the row's remediation.
+// NAME.zh (ScenarioNotFound.en) and described by the row's remediation,
+// and for a row with placeholders by its documented message and the
+// constructor that fills them (the example, without values, has their bare
+// names).
 // The -status flag (-status 404,409) and CODE arguments, read as explain
 // reads them, select the rows an operation can answer: a row is in the
 // document if its status is one of -status or a CODE names it. The

@@ -116,6 +116,31 @@ func TestExplainLang(t *testing.T) {
 	assert.Equal(t, "errcode: -lang fr: the catalog has en, zh\n", errOut)
 }
 
+// TestExplainPlaceholders checks that a row with placeholders names them
+// and the generated constructor that fills them, in text and in JSON.
+func TestExplainPlaceholders(t *testing.T) {
+	for arg, want := range map[string]string{
+		"InvalidRequestParam": "  placeholders:    key, value\n" +
+			"  constructor:     errcode.InvalidRequestParamWith(key, value)\n",
+		"apig.0607": "  placeholders:    xxx\n" +
+			"  constructor:     errcode.GatewayProtocolNotSupportedWith(xxx)\n",
+	} {
+		out, errOut, exit := runCmd(t, "", "explain", arg)
+		require.Equal(t, exitOK, exit, errOut)
+		lines := strings.SplitAfter(out, "\n")
+		require.Len(t, lines, 10, out) // 9 lines and ""
+		assert.True(t, strings.HasPrefix(lines[6], "  remediation zh:"), out)
+		assert.Equal(t, want, lines[7]+lines[8])
+	}
+
+	out, _, exit := runCmd(t, "", "explain", "-json", "InvalidRequestParam")
+	require.Equal(t, exitOK, exit)
+	v := decodeJSON(t, out)
+	require.Len(t, v, 1)
+	assert.Equal(t, []any{"key", "value"}, v[0]["placeholders"])
+	assert.Equal(t, "errcode.InvalidRequestParamWith(key, value)", v[0]["constructor"])
+}
+
 // TestExplainSeveralRows checks that a code documented on several rows prints every row.
 func TestExplainSeveralRows(t *testing.T) {
 	out, _, exit := runCmd(t, "", "explain", "octopus.101006")

@@ -19,6 +19,7 @@ import (
 
 	"github.com/octopus-go/errcode"
 	"github.com/octopus-go/errcode/internal/wire"
+	"golang.org/x/text/language"
 )
 
 // runOpenAPI runs "errcode openapi" with args, the arguments after the
@@ -197,7 +198,7 @@ func openAPIDocument(rows []errcode.Code) ([]byte, error) {
 			}
 			resp.Content["application/json"].Examples[c.Name()+"."+langKey(tag)] = apiExample{
 				Summary:     c.String() + " " + c.Name() + " (" + langKey(tag) + ")",
-				Description: c.Remediation(tag),
+				Description: exampleDescription(c, tag),
 				Value:       body,
 			}
 		}
@@ -249,6 +250,19 @@ func openAPIDocument(rows []errcode.Code) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// exampleDescription returns the description of c's example in the
+// language tag: its remediation, and for a row with placeholders its
+// documented message and the constructor that fills them, the example
+// having no values.
+func exampleDescription(c errcode.Code, tag language.Tag) string {
+	if len(c.Placeholders()) == 0 {
+		return c.Remediation(tag)
+	}
+	return fmt.Sprintf("%s\n\nThe message is documented as %q; %s fills its placeholders. "+
+		"This example has no values: they read as their bare names.",
+		c.Remediation(tag), c.Message(tag), constructor(c))
 }
 
 // codePattern returns the regular expression of a wire code of the catalog's
