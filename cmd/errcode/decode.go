@@ -99,16 +99,17 @@ func decodedEntry(re *errcode.ResponseError) entry {
 }
 
 // writeDecoded writes what re says to w: what the response sent, the
-// request it answers when req is not nil, then the documented row of its
-// code, in the languages tags.
+// request it answers (req, unknown when nil), then the documented row of
+// its code, in the languages tags.
 func writeDecoded(w io.Writer, re *errcode.ResponseError, req *http.Request, tags []language.Tag) {
 	fmt.Fprintf(w, "status:      %s\n", statusText(re.StatusCode))
-	if req != nil {
-		key := ""
-		if req.Header.Get("Idempotency-Key") != "" {
-			key = ", with an Idempotency-Key"
-		}
-		fmt.Fprintf(w, "request:     %s %s%s\n", escape(req.Method), escape(req.RequestURI), key)
+	switch {
+	case req == nil:
+		fmt.Fprintln(w, "request:     unknown")
+	case req.Header.Get("Idempotency-Key") != "":
+		fmt.Fprintf(w, "request:     %s %s, with an Idempotency-Key\n", escape(req.Method), escape(req.RequestURI))
+	default:
+		fmt.Fprintf(w, "request:     %s %s\n", escape(req.Method), escape(req.RequestURI))
 	}
 	switch {
 	case re.WireCode == "" && re.Message == "":

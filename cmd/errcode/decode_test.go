@@ -101,6 +101,7 @@ func TestDecodeEscapes(t *testing.T) {
 	out, _, exit = runCmd(t, html, "decode")
 	assert.Equal(t, exitUndocumented, exit)
 	assert.Equal(t, "status:      502 Bad Gateway\n"+
+		"request:     unknown\n"+
 		"code:        none, the body is not a JSON error\n"+
 		`body:        <html>\x1b]0;owned\x07<b>\u009b2J\u202e</b></html>`+"\n"+
 		"retryable:   yes\n", out)

@@ -64,27 +64,28 @@
 // Decode reads an error response from FILE, or from standard input when
 // FILE is absent or "-", in one of three forms: a body such as
 // {"error_code":"octopus.107002","error_msg":"Scenario is not exists"}; a
-// whole response as curl -i prints it, status line and headers included;
-// or the transcript curl -v (or -sv) writes to standard error and output
+// whole response as curl -i prints it, status line and headers included; or
+// the transcript curl -v (or -sv) writes to standard error and output
 // together, its response headers prefixed "< ", its request "> ". After
 // interim responses (100 Continue, redirects followed with -L) it reads the
 // last response, and from a transcript the request it answers: method,
 // target and headers, Idempotency-Key among them. It decodes the response
 // as errcode.FromResponse does, with that request when known, and prints
-// the status, the request, the code, message and request id as sent,
-// whether to retry (errcode.Retryable for this response and request), and,
-// for a documented code, the row: what it means and what to do. An
-// undocumented code is shown as such; a body that is not a JSON error is
-// shown as an excerpt; a bare body has no status, shown as unknown. With
-// -json, each object has a key sent, what the response carried: status (0
-// when unknown), code, message, request_id, retry_after_seconds and
-// excerpt; retryable is then the advice for this response, and retry is
-// absent for an undocumented code. Decode exits 1 when the response is an
-// error without a documented code, and then names on standard error the
-// nearest documented code and the explain command for it: for a code in a
-// form the catalog does not document (OCTOPUS.107002, 107002 sent as a
-// number), the code meant. A bare word such as 107002 or ScenarioNotFound
-// is taken for a code typed, not a response, and pointed to explain.
+// the status, the request (unknown unless a transcript shows it), the code,
+// message and request id as sent, whether to retry (errcode.Retryable for
+// this response and request), and, for a documented code, the row: what it
+// means and what to do. An undocumented code is shown as such; a body that
+// is not a JSON error is shown as an excerpt; a bare body has no status,
+// shown as unknown. With -json, each object has a key sent, what the
+// response carried: status (0 when unknown), code, message, request_id,
+// retry_after_seconds and excerpt; retryable is then the advice for this
+// response, and retry is absent for an undocumented code. Decode exits 1
+// when the response is an error without a documented code, and then names
+// on standard error the nearest documented code and the explain command for
+// it: for a code in a form the catalog does not document (OCTOPUS.107002,
+// 107002 sent as a number), the code meant. A bare word such as 107002 or
+// ScenarioNotFound is taken for a code typed, not a response, and pointed
+// to explain.
 //
 // # Openapi
 //

@@ -304,6 +304,7 @@ var decodeCases = []struct {
 }{
 	{"curl-i-404.txt", exitOK, []string{
 		"status:      404 Not Found",
+		"request:     unknown",
 		"code:        octopus.107002",
 		"message:     Scenario is not exists",
 		"request id:  5d1c6f0e9a8b4c3d",
@@ -437,13 +438,13 @@ func TestDecodeOddInput(t *testing.T) {
 
 	out, _, exit = runCmd(t, "", "decode")
 	assert.Equal(t, exitUndocumented, exit)
-	assert.Equal(t, "status:      unknown\ncode:        none, the body is not a JSON error\nbody:        (empty)\nretryable:   no\n", out)
+	assert.Equal(t, "status:      unknown\nrequest:     unknown\ncode:        none, the body is not a JSON error\nbody:        (empty)\nretryable:   no\n", out)
 
 	// curl -L: a redirect, then the error.
 	out, _, exit = runCmd(t, "HTTP/1.1 302 Found\nLocation: /x\n\nHTTP/1.1 404 Not Found\n\n"+
 		`{"error":{"code":"octopus.107002","message":"Scenario is not exists"}}`, "decode")
 	assert.Equal(t, exitOK, exit)
-	assert.Contains(t, out, "status:      404 Not Found\ncode:        octopus.107002\n")
+	assert.Contains(t, out, "status:      404 Not Found\nrequest:     unknown\ncode:        octopus.107002\n")
 
 	_, errOut, exit = runCmd(t, "HTTP/1.1 garbage\n\n", "decode")
 	assert.Equal(t, exitUsage, exit)
