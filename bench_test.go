@@ -191,7 +191,7 @@ func BenchmarkNegotiate(b *testing.B) {
 			r := request(header(tc.header, tc.value))
 			b.ReportAllocs()
 			for b.Loop() {
-				errcode.Negotiate(r)
+				errcode.Negotiate(r.Header)
 			}
 		})
 	}

@@ -117,7 +117,7 @@ func concurrentStep(t *testing.T, client *http.Client, url string, codes []errco
 	if l.accept == "zh" {
 		want = errcode.Languages()[1]
 	}
-	if !assert.Equal(t, want, errcode.Negotiate(req)) {
+	if !assert.Equal(t, want, errcode.Negotiate(req.Header)) {
 		return false
 	}
 

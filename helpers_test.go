@@ -348,7 +348,7 @@ func request(h http.Header) *http.Request {
 // negotiate returns the language Negotiate picks for a request with the
 // header h.
 func negotiate(h http.Header) language.Tag {
-	return errcode.Negotiate(&http.Request{Header: h})
+	return errcode.Negotiate(h)
 }
 
 // serve answers a request with the header h by Localize(h) and returns the

@@ -135,8 +135,8 @@ func langIndex(tag language.Tag) int {
 	return negotiatorNow().match(tag)
 }
 
-// Negotiate returns the catalog language for r: the one its X-Language
-// header names (zh-cn, zh_CN, en-us, en_US), if the catalog has it; else
+// Negotiate returns the catalog language for a request with the header h:
+// the one its X-Language header names (zh-cn, zh_CN, en-us, en_US), if the catalog has it; else
 // the best match for its Accept-Language header, q-values and all; else
 // the default.
 //
@@ -152,8 +152,8 @@ func langIndex(tag language.Tag) int {
 // Answers for header values seen before come from small caches of fixed
 // size, without allocating; a flood of distinct values can evict them, but
 // never stops a new value from being cached.
-func Negotiate(r *http.Request) language.Tag {
-	return tags()[negotiate(r.Header)]
+func Negotiate(h http.Header) language.Tag {
+	return tags()[negotiate(h)]
 }
 
 // negotiate returns the index of the catalog language for a request with

@@ -58,5 +58,5 @@ func negotiate(ctx context.Context) language.Tag {
 	if accept != nil {
 		h["Accept-Language"] = accept
 	}
-	return errcode.Negotiate(&http.Request{Header: h})
+	return errcode.Negotiate(h)
 }
