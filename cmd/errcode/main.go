@@ -68,9 +68,8 @@ func shortUsage() string {
 	return b.String()
 }
 
-// didYouMean returns "; did you mean NAME?" for the command, help
-// included, within two edits of name, the nearest first; "" when there is
-// none.
+// didYouMean returns "; did you mean NAME?" for the command nearest to
+// name, help included, when it is within two edits, ignoring case; else "".
 func didYouMean(name string) string {
 	var names []string
 	for _, cmd := range subcommands {
