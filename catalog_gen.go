@@ -380,20 +380,6 @@ const wireLanguage = 0
 // languageTags are the catalog's languages, in the order of the rows' texts.
 var languageTags = [numLanguages]string{"en-US", "zh-CN"}
 
-// A row is one documented error.
-type row struct {
-	name         string // the constant's name
-	code         string // the wire code
-	status       int    // the HTTP status
-	retry        RetryKind
-	message      [numLanguages]string   // by language, as documented, with its {placeholders}
-	remediation  [numLanguages]string   // by language, as documented
-	placeholders []string               // names of the placeholders of message and remediation, in order
-	templates    [numLanguages][]string // with placeholders, the body by language cut at them: text, name, text, ..., text
-	keys         [numLanguages]string   // message in its normal form, to pick a row by the message sent
-	next         Code                   // the next row with the same wire code, or 0
-}
-
 // rows holds every documented row, indexed by its Code.
 var rows = [...]row{
 	HTTPBadRequest: {

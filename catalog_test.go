@@ -99,7 +99,7 @@ func catalogRows(prefix string) []errcode.Code {
 
 // assertDocumented checks that c is the row that en and zh, its rows in the
 // English and Chinese docs, describe: its code and status, its message
-// and remediation in each language (a placeholder as its bare name), and
+// and remediation in each language, as documented, and
 // the placeholders of its English texts.
 func assertDocumented(t *testing.T, c errcode.Code, where string, en, zh docRow) {
 	t.Helper()
@@ -107,10 +107,10 @@ func assertDocumented(t *testing.T, c errcode.Code, where string, en, zh docRow)
 	assert.Equal(t, en.code, zh.code, where)
 	assert.Equal(t, en.status, c.Status(), where)
 	assert.Equal(t, zh.status, c.Status(), where)
-	assert.Equal(t, fill(en.message, nil), c.Message(language.English), where)
-	assert.Equal(t, fill(zh.description, nil), c.Message(language.Chinese), where)
-	assert.Equal(t, fill(en.remediation, nil), c.Remediation(language.English), where)
-	assert.Equal(t, fill(zh.remediation, nil), c.Remediation(language.Chinese), where)
+	assert.Equal(t, en.message, c.Message(language.English), where)
+	assert.Equal(t, zh.description, c.Message(language.Chinese), where)
+	assert.Equal(t, en.remediation, c.Remediation(language.English), where)
+	assert.Equal(t, zh.remediation, c.Remediation(language.Chinese), where)
 	assert.Equal(t, docPlaceholders(en.message, en.remediation), c.Placeholders(), where)
 }
 
@@ -168,21 +168,21 @@ func TestRetryableFollowsTheDocumentedPolicy(t *testing.T) {
 		where := fmt.Sprintf("docs/retry.txt:%d %s", p.line, c.Name())
 		require.Equal(t, p.code, c.String(), where)
 		require.Equal(t, p.status, c.Status(), where)
-		require.Equal(t, fill(p.message, nil), c.Message(language.English), where)
+		require.Equal(t, p.message, c.Message(language.English), where)
 		require.Contains(t, []string{"no", "any", "idempotent"}, p.retry, where)
 		assert.NotEmpty(t, p.reason, where)
 		assert.Equal(t, p.retry, c.RetryKind().String(), where)
-		assert.Equal(t, p.retry != "no", c.Retryable(), where)
-		assert.Equal(t, p.retry != "no", errcode.Retryable(fmt.Errorf("call: %w", c)), where)
-		re := decode(t, c.Status(), nil, `{"error_code":"`+c.String()+`","error_msg":"`+c.Message(language.English)+`"}`)
-		assert.Equal(t, p.retry != "no", errcode.Retryable(re), where)
+		assert.Equal(t, p.retry == "any", errcode.Retryable(fmt.Errorf("call: %w", c)), where)
+		body := []byte(`{"error_code":"` + c.String() + `","error_msg":"` + p.message + `"}`)
+		assert.Equal(t, p.retry != "no", errcode.Retryable(errcode.FromBody(c.Status(), nil, body, &http.Request{Method: "PUT"})), where)
+		assert.Equal(t, p.retry == "any", errcode.Retryable(errcode.FromBody(c.Status(), nil, body, &http.Request{Method: "POST"})), where)
 	}
 	for c, want := range map[errcode.Code]bool{
 		errcode.TooManyRequests: true, errcode.TokenExpired: false, errcode.JobStatusAbnormal: true,
 		errcode.GatewayThrottled: true, errcode.GatewayBackendUnavailable: true, errcode.GatewayBackendTimeout: true,
 		errcode.GatewayIAMUnavailable: true, errcode.GatewayAuthFailed: false, errcode.GatewayAPIAccessDenied: false,
 	} {
-		assert.Equal(t, want, c.Retryable(), c.Name())
+		assert.Equal(t, want, c.RetryKind() != errcode.NotRetryable, c.Name())
 	}
 }
 
@@ -225,14 +225,13 @@ func TestRoundTrip(t *testing.T) {
 			var re *errcode.ResponseError
 			require.ErrorAs(t, err, &re, where)
 			assert.ErrorIs(t, err, c, where)
-			assert.Equal(t, &errcode.ResponseError{
+			assert.Equal(t, errcode.ResponseError{
 				StatusCode: c.Status(),
 				Code:       c,
 				WireCode:   c.String(),
-				Message:    c.Message(tag),
+				Message:    bareNames(c.Message(tag)),
 				RequestID:  "req-" + strconv.Itoa(i),
-				Method:     http.MethodGet,
-			}, re, where)
+			}, sent(re), where)
 		}
 	}
 
@@ -241,4 +240,92 @@ func TestRoundTrip(t *testing.T) {
 	err = errcode.FromResponse(resp)
 	assert.ErrorIs(t, err, errcode.InternalServerError)
 	assert.NotContains(t, err.Error(), "strconv", "a foreign error's text stays on the server")
+}
+
+// TestBodiesMatchEncodingJSON checks that Write's bodies, generated and
+// rendered with values, are the bodies encoding/json writes, for every row
+// and language.
+func TestBodiesMatchEncodingJSON(t *testing.T) {
+	long := strings.Repeat("é", 100) + "<&>\"\u2028\x00\xff"
+	paramSets := [][]string{
+		nil,
+		{"key", "name", "value", "x"},
+		{"key", "a\"b<c>&\\\n", "value", long},
+		{"key", "1", "key", "2", "", "empty name"},
+		{"value", strings.Repeat("v", 200), "name", "\xe4\xb8", "id", "\u2029"},
+	}
+	for c := range errcode.All() {
+		// Every placeholder of the row, with a value.
+		var all []string
+		for _, name := range c.Placeholders() {
+			all = append(all, name, "<"+name+">")
+		}
+		for l := range errcode.Languages() {
+			text := c.Message(errcode.Languages()[l])
+			assert.Equal(t, jsonBody(t, c.String(), fill(text, nil)), errcode.GeneratedBody(c, l), "generated body of %s in language %d", c.Name(), l)
+			for _, params := range append(paramSets, all) {
+				got := errcode.AppendBody(nil, c, l, params)
+				assert.Equal(t, jsonBody(t, c.String(), fill(text, params)), string(got), "%s in language %d, params %q", c.Name(), l, params)
+			}
+		}
+	}
+}
+
+func TestPlaceholdersAreMarkedButInABody(t *testing.T) {
+	c := errcode.InvalidRequestParam
+	assert.Equal(t, "Request params [{key}:{value}] is invalid", c.Message(language.English))
+	assert.Equal(t, "请求参数[{key}:{value}]错误", c.Message(language.Chinese))
+	assert.Equal(t, "Make sure the request parameter [{key}:{value}] is correct", c.Remediation(language.English))
+	assert.Equal(t, "octopus.000003: Request params [{key}:{value}] is invalid", c.Error())
+	assert.Equal(t, "octopus.000003: Request params [name:{value}] is invalid", c.With("key", "name").Error())
+	for tag, msg := range map[language.Tag]string{language.English: "Request params [key:value] is invalid", language.Chinese: "请求参数[key:value]错误"} {
+		rec := httptest.NewRecorder()
+		errcode.ServeError(rec, request(header("Accept-Language", tag.String())), c)
+		assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"`+msg+`"}`, rec.Body.String(), "only a body reads a placeholder as its bare name")
+	}
+	assert.Equal(t, "The following protocol is supported: {xxx}", errcode.GatewayProtocolNotSupported.Message(language.English))
+}
+
+func TestFromResponsePicksTheRowByMessage(t *testing.T) {
+	for msg, want := range map[string]errcode.Code{
+		"Tag Used In Packages":       errcode.TagUsedInPackages,
+		"tag used in packages.":      errcode.TagUsedInPackages,
+		"标签被数据仓库引用":                  errcode.TagUsedInDataWarehouse,
+		"标签被数据仓库引用。":                 errcode.TagUsedInDataWarehouse,
+		"Tag Used In Data Warehouse": errcode.TagUsedInDataWarehouse,
+		"something else":             errcode.TagUsedInSegments,
+	} {
+		re := decode(t, 409, nil, `{"error_code":"octopus.101006","error_msg":"`+msg+`"}`)
+		assert.Equal(t, want, re.Code, msg)
+		assert.Equal(t, msg, re.Message, "kept as sent")
+	}
+}
+
+func TestGatewayRowsDecodeByStatusThenMessage(t *testing.T) {
+	for status, want := range map[int]errcode.Code{
+		400: errcode.GatewayAPIRequestError,
+		413: errcode.GatewayRequestEntityTooLarge,
+		414: errcode.GatewayRequestURITooLarge,
+		494: errcode.GatewayRequestHeadersTooLarge,
+		502: errcode.GatewayBackendUnavailable,
+		504: errcode.GatewayBackendTimeout,
+	} {
+		for _, code := range []string{"APIGW.0201", "APIG.0201"} {
+			re := decode(t, status, nil, `{"error_code":"`+code+`","error_msg":"some gateway text"}`)
+			assert.Equal(t, want, re.Code, "%s %d", code, status)
+			assert.Equal(t, code, re.WireCode, "kept as sent")
+			assert.ErrorIs(t, re, errcode.GatewayAPIRequestError)
+		}
+	}
+	re := decode(t, 404, nil, `{"error_code":"APIGW.0101","error_msg":"The API does not exist."}`)
+	assert.Equal(t, errcode.GatewayAPINotFound, re.Code)
+	re = decode(t, 404, nil, `{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published in the environment"}`)
+	assert.Equal(t, errcode.GatewayAPINotPublished, re.Code)
+	re = decode(t, 500, nil, `{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`)
+	assert.Equal(t, errcode.GatewayBackendTimeout, re.Code, "no row with the status: the message decides")
+
+	re = decode(t, 401, nil, `{"error_code":"APIG.0301","error_msg":"Incorrect IAM authentication information: decrypt token fail"}`)
+	assert.Equal(t, errcode.GatewayIAMAuthFailed, re.Code)
+	assert.Equal(t, "Incorrect IAM authentication information: decrypt token fail", re.Message)
+	assert.False(t, errcode.Retryable(re))
 }

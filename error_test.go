@@ -3,6 +3,7 @@ package errcode_test
 import (
 	"errors"
 	"fmt"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/octopus-go/errcode"
@@ -37,8 +38,9 @@ func TestWithFillsPlaceholders(t *testing.T) {
 	assert.Equal(t, errcode.InvalidRequestParam, e.Code())
 
 	partial := errcode.InvalidRequestParam.With("key", "name", "dangling")
-	assert.Equal(t, "Request params [name:value] is invalid", partial.Message(language.English),
-		"a placeholder without a value reads as its bare name; a name without a value is ignored")
+	assert.Equal(t, "Request params [name:{value}] is invalid", partial.Message(language.English),
+		"a placeholder without a value stays marked; a name without a value is ignored")
+	assert.Equal(t, "octopus.000003: Request params [name:{value}] is invalid", partial.Error())
 	assert.Equal(t, "The following protocol is supported: HTTPS",
 		errcode.GatewayProtocolNotSupported.With("xxx", "HTTPS").Message(language.English))
 	assert.Equal(t, "协议不支持,仅支持以下协议:HTTPS",
@@ -66,4 +68,63 @@ func TestNilErrorIsSafe(t *testing.T) {
 	assert.Equal(t, errcode.Code(0), e.Code())
 	assert.False(t, e.Is(errcode.ScenarioNotFound))
 	assert.Equal(t, errcode.Code(0), e.With("key", "k").Wrap(nil).Code(), "deriving from nil gives no row, not a panic")
+}
+
+func TestWithIgnoresNamesTheRowDoesNotHave(t *testing.T) {
+	tests := []struct {
+		name    string
+		err     *errcode.Error
+		ignored []string
+		msg     string // the English message, as Error() says it
+		body    string // the English message, as the body says it
+	}{
+		{"a name the row does not have", errcode.InvalidRequestParam.With("name", "x"),
+			[]string{"name"}, "Request params [{key}:{value}] is invalid", "Request params [key:value] is invalid"},
+		{"a final name without a value", errcode.InvalidRequestParam.With("key", "k", "value"),
+			[]string{"value"}, "Request params [k:{value}] is invalid", "Request params [k:value] is invalid"},
+		{"both, among good names", errcode.InvalidRequestParam.With("key", "k", "Value", "v", "value", "x", "id"),
+			[]string{"Value", "id"}, "Request params [k:x] is invalid", "Request params [k:x] is invalid"},
+		{"a row without placeholders", errcode.ScenarioNotFound.With("key", "k"),
+			[]string{"key"}, "Scenario is not exists", "Scenario is not exists"},
+		{"With on an *Error", errcode.GatewayProtocolNotSupported.With("xxx", "HTTP").With("protocol", "HTTPS"),
+			[]string{"protocol"}, "The following protocol is supported: HTTP", "The following protocol is supported: HTTP"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := tt.err.Code()
+			assert.Equal(t, tt.msg, tt.err.Message(language.English))
+			assert.Equal(t, c.String()+": "+tt.msg, tt.err.Error())
+			rec := httptest.NewRecorder()
+			errcode.Write(rec, tt.err)
+			assert.Equal(t, `{"error_code":"`+c.String()+`","error_msg":"`+tt.body+`"}`, rec.Body.String())
+			for _, name := range tt.ignored {
+				_, ok := tt.err.Value(name)
+				assert.False(t, ok, "%s is not kept", name)
+			}
+		})
+	}
+}
+
+func TestWithNeverSharesTheParameters(t *testing.T) {
+	base := errcode.InvalidRequestParam.With("key", "k")
+	a, b := base.With("value", "a"), base.With("value", "b")
+	assert.Equal(t, "Request params [k:a] is invalid", a.Message(language.English))
+	assert.Equal(t, "Request params [k:b] is invalid", b.Message(language.English))
+	assert.Equal(t, "Request params [k:{value}] is invalid", base.Message(language.English))
+	full := errcode.InvalidRequestParam.With("key", "1", "value", "2", "key", "3", "value", "4")
+	c, d := full.With("key", "c"), full.With("key", "d")
+	assert.Equal(t, "Request params [c:4] is invalid", c.Message(language.English), "an append to a full slice")
+	assert.Equal(t, "Request params [d:4] is invalid", d.Message(language.English))
+	assert.Equal(t, "Request params [3:4] is invalid", full.Message(language.English))
+}
+
+func TestMessagesEscapeWhatDoesNotPrint(t *testing.T) {
+	e := errcode.InvalidRequestParamWith("name", "x\nlevel=ERROR forged=1\x1b[31m\u202e\xff")
+	assert.Equal(t, `Request params [name:x\nlevel=ERROR forged=1\x1b[31m\u202e\xff] is invalid`, e.Message(language.English))
+	assert.Equal(t, `octopus.000003: Request params [name:x\nlevel=ERROR forged=1\x1b[31m\u202e\xff] is invalid`, e.Error())
+	assert.Equal(t, `请求参数[name:x\nlevel=ERROR forged=1\x1b[31m\u202e\xff]错误`, e.Message(language.Chinese))
+	assert.Equal(t, `Request params [a\\b:中文] is invalid`, errcode.InvalidRequestParamWith("a\\b", "中文").Message(language.English))
+	rec := httptest.NewRecorder()
+	errcode.Write(rec, e)
+	assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"Request params [name:x\nlevel=ERROR forged=1\u001b[31m‮\ufffd] is invalid"}`, rec.Body.String(), "the body is JSON, escaped as encoding/json escapes")
 }

@@ -1,8 +1,6 @@
 package errcode_test
 
 import (
-	"bytes"
-	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -13,7 +11,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/octopus-go/errcode"
 	"golang.org/x/text/language"
@@ -43,7 +40,7 @@ func ExampleWrite_foreignError() {
 	// 500 {"error_code":"octopus.000002","error_msg":"Internal server error"}
 }
 
-// errors.Is matches a wire code anywhere in a chain; errors.As finds the
+// errors.Is matches a wire code anywhere in a chain; CodeOf gives the
 // exact row.
 func ExampleCode_Is() {
 	err := fmt.Errorf("delete tag 7: %w", errcode.TagUsedInPackages.Wrap(sql.ErrTxDone))
@@ -53,10 +50,8 @@ func ExampleCode_Is() {
 	fmt.Println(errors.Is(err, errcode.TagNotFound))
 	fmt.Println(errors.Is(err, sql.ErrTxDone))
 
-	var row errcode.Code
-	if errors.As(err, &row) {
-		fmt.Println(row.Name(), row.String())
-	}
+	row := errcode.CodeOf(err) // the exact row
+	fmt.Println(row.Name(), row.String())
 	// Output:
 	// true
 	// true
@@ -170,12 +165,12 @@ func ExampleInvalidRequestParamWith() {
 	fmt.Println(err.Message(language.English))
 	fmt.Println(errcode.InvalidRequestParam.Placeholders())
 
-	// Without values, a placeholder reads as its bare name.
+	// Without values, a placeholder is marked; a body reads it as its bare name.
 	fmt.Println(errcode.InvalidRequestParam.Message(language.English))
 	// Output:
 	// Request params [limit:-1] is invalid
 	// [key value]
-	// Request params [key:value] is invalid
+	// Request params [{key}:{value}] is invalid
 }
 
 // A proxy relays a dependency's error deliberately; any other service
@@ -256,43 +251,22 @@ func ExampleOptions_Handler() {
 	h.ServeHTTP(w, r)
 	fmt.Println(w.Code, w.Body.String())
 	// Output:
-	// level=ERROR msg="errcode: request failed" method=GET path=/scenarios/7 request_id=f3a9 code=octopus.000131 status=500 error.code=octopus.000131 error.status=500 error.text="load scenario 7: octopus.000131: Database access error: dial tcp 10.0.0.7:5432: connection refused"
+	// level=ERROR msg="errcode: request failed" method=GET path=/scenarios/7 request_id=f3a9 code=octopus.000131 status=500 error="load scenario 7: octopus.000131: Database access error: dial tcp 10.0.0.7:5432: connection refused"
 	// metrics: GET octopus.000131 500
 	// 500 {"error_code":"octopus.000131","error_msg":"Database access error"}
 }
 
-// LogAttr logs any error in the shape of the package's errors, with the
-// code found in its chain.
-func ExampleLogAttr() {
-	err := fmt.Errorf("import job 12: %w", errcode.InvalidRequestParam.With("key", "limit", "value", "-1"))
-	exampleLogger().Warn("import failed", errcode.LogAttr(err))
-	// Output:
-	// level=WARN msg="import failed" error.code=octopus.000003 error.status=400 error.params.key=limit error.params.value=-1 error.text="import job 12: octopus.000003: Request params [limit:-1] is invalid"
-}
-
-// ParseCode reads a code as a person types it; Rows lists every row of a
-// wire code.
-func ExampleParseCode() {
-	for _, s := range []string{"107002", "OCTOPUS.107002", "scenarionotfound", "APIG.0308"} {
-		c, ok := errcode.ParseCode(s)
-		fmt.Println(s, "->", c.Name(), ok)
-	}
-	// Output:
-	// 107002 -> ScenarioNotFound true
-	// OCTOPUS.107002 -> ScenarioNotFound true
-	// scenarionotfound -> ScenarioNotFound true
-	// APIG.0308 -> GatewayThrottled true
-}
-
 // One wire code may be documented on several rows.
-func ExampleRows() {
-	for _, c := range errcode.Rows("octopus.101006") {
-		fmt.Println(c.Name(), c.Status())
+func ExampleAll() {
+	for c := range errcode.All() {
+		if c.String() == "octopus.101006" {
+			fmt.Println(c.Name(), c.Status(), c.Message(language.English))
+		}
 	}
 	// Output:
-	// TagUsedInSegments 409
-	// TagUsedInPackages 409
-	// TagUsedInDataWarehouse 409
+	// TagUsedInSegments 409 Tag Used In Segments
+	// TagUsedInPackages 409 Tag Used In Packages
+	// TagUsedInDataWarehouse 409 Tag Used In Data Warehouse
 }
 
 // A Code marshals as its constant's name, which names one row and stays
@@ -353,40 +327,20 @@ func ExampleRetryAfter() {
 	// true 3s true
 }
 
-// CheckRetry has go-retryablehttp's CheckRetry signature; it leaves the
-// body for the caller to read.
-func ExampleCheckRetry() {
-	post := httptest.NewRequest(http.MethodPost, "/v1/jobs", nil)
-	resp := &http.Response{
-		StatusCode: 500,
-		Header:     http.Header{},
-		Body:       io.NopCloser(strings.NewReader(`{"error_code":"octopus.000002","error_msg":"Internal server error"}`)),
-		Request:    post,
+// Negotiate picks the catalog language a request asks for: Huawei Cloud's
+// X-Language first, then Accept-Language, else English.
+func ExampleNegotiate() {
+	for _, h := range []http.Header{
+		{"X-Language": {"zh-cn"}},
+		{"Accept-Language": {"fr-CH, fr;q=0.9, zh;q=0.8, en;q=0.7"}},
+		{"X-Language": {"fr"}, "Accept-Language": {"en-GB"}},
+		{},
+	} {
+		fmt.Println(errcode.Negotiate(h))
 	}
-	retry, err := errcode.CheckRetry(context.Background(), resp, nil)
-	fmt.Println(retry, err)
-	body, _ := io.ReadAll(resp.Body) // the policy put back what it read
-	fmt.Println(string(body))
-
-	post.Header.Set("Idempotency-Key", "8e0f6a2c")
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	retry, _ = errcode.CheckRetry(context.Background(), resp, nil)
-	fmt.Println(retry)
 	// Output:
-	// false <nil>
-	// {"error_code":"octopus.000002","error_msg":"Internal server error"}
-	// true
-}
-
-// Backoff has go-retryablehttp's Backoff signature: the server's
-// Retry-After when it sent one, else exponential backoff with jitter.
-func ExampleBackoff() {
-	throttled := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"2"}}}
-	fmt.Println(errcode.Backoff(time.Second, 30*time.Second, 0, throttled))
-
-	wait := errcode.Backoff(time.Second, 30*time.Second, 3, nil) // between 4s and 8s
-	fmt.Println(wait >= 4*time.Second && wait <= 8*time.Second)
-	// Output:
-	// 2s
-	// true
+	// zh-CN
+	// zh-CN
+	// en-US
+	// en-US
 }

@@ -8,18 +8,14 @@ import "github.com/octopus-go/errcode/internal/wire"
 // The limits of the package, so that tests bound what they check by the
 // limits the code keeps to rather than by copies of them.
 const (
-	MaxBodyBytes    = maxBodyBytes       // what FromResponse and FromBody read and decode
-	MaxDrainBytes   = maxDrainBytes      // what FromResponse drains after that
-	MaxExcerptBytes = maxExcerptBytes    // an excerpt, before its "…"
-	MaxParamBytes   = wire.MaxValueBytes // a placeholder value as a message repeats it
+	MaxBodyBytes     = maxBodyBytes       // what FromResponse and FromBody read and decode
+	MaxDrainBytes    = maxDrainBytes      // what FromResponse drains after that
+	MaxExcerptBytes  = maxExcerptBytes    // an excerpt, before its "…"
+	MaxParamBytes    = wire.MaxValueBytes // a placeholder value as a message repeats it
+	MaxLanguageBytes = maxLanguageBytes   // what Negotiate reads of Accept-Language
+	MaxLanguageLines = maxLanguageLines   // the field lines it reads of each header
+	MaxRetryAfter    = maxRetryAfter      // the longest wait RetryAfter returns
 )
-
-// NegotiatorBuilt reports whether the negotiator has been built.
-func NegotiatorBuilt() bool { return current.Load() != nil }
-
-// MessageTemplate returns the message of c's row in the language of index
-// lang (an index of Languages()) as documented, with its {placeholders}.
-func MessageTemplate(c Code, lang int) string { return c.row().message[lang] }
 
 // GeneratedBody returns the body catalog_gen.go holds for c in the
 // language of index lang.
@@ -29,4 +25,14 @@ func GeneratedBody(c Code, lang int) string { return bodies[c][lang] }
 // lang with the placeholder values params (name, value pairs).
 func AppendBody(dst []byte, c Code, lang int, params []string) []byte {
 	return appendBody(dst, c, lang, params)
+}
+
+// CommonLanguageValues returns the header values Negotiate answers
+// without parsing.
+func CommonLanguageValues() []string {
+	var vs []string
+	for _, c := range commonValues {
+		vs = append(vs, c.value)
+	}
+	return vs
 }

@@ -115,7 +115,9 @@ func FuzzFromResponse(f *testing.F) {
 		assert.LessOrEqual(t, len(msg), 3*4*(errcode.MaxExcerptBytes+len("…")+64), "Error() is bounded")
 		assert.True(t, utf8.ValidString(re.Excerpt), "excerpt %q", re.Excerpt)
 		assert.LessOrEqual(t, len(re.Excerpt), errcode.MaxExcerptBytes+len("…"))
-		assert.GreaterOrEqual(t, re.RetryAfter, 0*re.RetryAfter)
+		if wait, ok := errcode.RetryAfter(err); ok {
+			assert.True(t, wait >= 0 && wait <= errcode.MaxRetryAfter, "a wait within bounds: %v", wait)
+		}
 		if requestID != "" {
 			assert.Equal(t, requestID, re.RequestID, "X-Request-Id wins")
 		}
@@ -129,7 +131,7 @@ func FuzzFromResponse(f *testing.F) {
 			assert.ErrorIs(t, err, c)
 		}
 		if re.Code != 0 {
-			assert.Equal(t, re.Code.Retryable(), errcode.Retryable(err), "documented policy")
+			assert.Equal(t, re.Code.RetryKind() == errcode.RetryAnyMethod, errcode.Retryable(err), "documented policy, no request known")
 		}
 
 		// The reference: what encoding/json reads from the first MiB.
@@ -137,7 +139,6 @@ func FuzzFromResponse(f *testing.F) {
 		assert.Equal(t, want.WireCode, re.WireCode, "error_code as encoding/json reads it")
 		assert.Equal(t, want.Message, re.Message, "error_msg as encoding/json reads it")
 		assert.Equal(t, want.RequestID, re.RequestID, "request id as encoding/json reads it")
-		assert.Equal(t, want.EncodedAuthorizationMessage, re.EncodedAuthorizationMessage, "encoded_authorization_message as encoding/json reads it")
 		assert.Equal(t, want.Excerpt != "", re.Excerpt != "", "an excerpt when and only when no code or message: %q", re.Excerpt)
 
 		// The oracle: a body of at most 1 MiB that encoding/json reads as
@@ -173,7 +174,6 @@ type refWire struct {
 	Code      json.RawMessage `json:"code"`
 	Message   json.RawMessage `json:"message"`
 	RequestID json.RawMessage `json:"request_id"`
-	Auth      json.RawMessage `json:"encoded_authorization_message"`
 	Error     *refWire        `json:"error"`
 }
 
@@ -207,27 +207,27 @@ func reference(body []byte, requestID string) errcode.ResponseError {
 			w = refWire{}
 		}
 	}
-	code, msg, id, auth := w.fields()
-	e := errcode.ResponseError{WireCode: code, Message: msg, RequestID: first(requestID, id), EncodedAuthorizationMessage: auth}
+	code, msg, id := w.fields()
+	e := errcode.ResponseError{WireCode: code, Message: msg, RequestID: first(requestID, id)}
 	if code == "" && msg == "" && len(bytes.TrimSpace(body)) > 0 {
 		e.Excerpt = "set"
 	}
 	return e
 }
 
-// fields returns the code, message, request id and authorization message
-// of w: the code and message of its object or else of its "error" object,
-// the others only from these two levels.
-func (w *refWire) fields() (code, msg, id, auth string) {
+// fields returns the code, message and request id of w: the code and
+// message of its object or else of its "error" object, the request id only
+// from these two levels.
+func (w *refWire) fields() (code, msg, id string) {
 	code, msg = first(refText(w.ErrorCode), refText(w.Code)), first(refText(w.ErrorMsg), refText(w.Message))
-	id, auth = refText(w.RequestID), refText(w.Auth)
+	id = refText(w.RequestID)
 	if w.Error != nil {
 		if code == "" && msg == "" {
-			code, msg, _, _ = w.Error.fields()
+			code, msg, _ = w.Error.fields()
 		}
-		id, auth = first(id, refText(w.Error.RequestID)), first(auth, refText(w.Error.Auth))
+		id = first(id, refText(w.Error.RequestID))
 	}
-	return code, msg, id, auth
+	return code, msg, id
 }
 
 // catalogMatcher is the matcher of the differential check in FuzzNegotiate:
@@ -264,12 +264,13 @@ func FuzzNegotiate(f *testing.F) {
 	catalog := errcode.Languages()
 	require.Len(f, catalog, 2)
 	f.Fuzz(func(t *testing.T, accept, xlang string) {
-		require.Equal(t, catalog[0], errcode.DefaultLanguage(), "the differential check needs English as the default")
 		h := header("Accept-Language", accept, "X-Language", xlang)
 		got := negotiate(h)
 		assert.Contains(t, catalog, got)
-		assert.Equal(t, got, negotiate(h), "the same answer from the cache")
 
+		if len(accept) > errcode.MaxLanguageBytes || len(xlang) > errcode.MaxLanguageBytes {
+			return // past the bounds, Negotiate reads less than MatchStrings would
+		}
 		_, i := language.MatchStrings(catalogMatcher, accept)
 		byAccept := catalog[i]
 		assert.Equal(t, byAccept, negotiate(header("Accept-Language", accept)), "Accept-Language %q", accept)

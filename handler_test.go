@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -65,11 +66,7 @@ func TestHandlerFuncLogsAFailedRequestOnce(t *testing.T) {
 		"request_id": "req-1",
 		"code":       "octopus.000131",
 		"status":     float64(500),
-		"error": map[string]any{
-			"code":   "octopus.000131",
-			"status": float64(500),
-			"text":   "load scenario 7: octopus.000131: Database access error: dial tcp 10.0.0.7:5432: connection refused",
-		},
+		"error":      "load scenario 7: octopus.000131: Database access error: dial tcp 10.0.0.7:5432: connection refused",
 	}, recs[0])
 	require.Len(t, *seen, 1)
 	assert.Equal(t, observation{"/scenarios/7", errcode.DatabaseAccessError, err}, (*seen)[0])
@@ -84,7 +81,7 @@ func TestHandlerFuncLogsTheCausesStack(t *testing.T) {
 	recs := logs.records(t)
 	require.Len(t, recs, 1)
 	assert.Equal(t, "octopus.000131: Database access error: connection refused\nmain.load\n\t/srv/app/store.go:42",
-		recs[0]["error"].(map[string]any)["text"])
+		recs[0]["error"])
 }
 
 func TestHandlerFuncClientErrorLevel(t *testing.T) {
@@ -136,7 +133,7 @@ func TestHandlerFuncUsesSlogDefaultWithoutOptions(t *testing.T) {
 	assert.Equal(t, "ERROR", recs[0]["level"])
 	assert.Equal(t, "/jobs", recs[0]["path"])
 	assert.Equal(t, "octopus.000002", recs[0]["code"])
-	assert.Equal(t, map[string]any{"text": "boom"}, recs[0]["error"], "a foreign error has no code of its own")
+	assert.Equal(t, "boom", recs[0]["error"], "a foreign error's text, for the operator")
 }
 
 func TestOptionsHandlerCoversAMux(t *testing.T) {
@@ -171,7 +168,7 @@ func TestHandlerFuncPanicIsLoggedWithItsStack(t *testing.T) {
 	require.Len(t, recs, 1)
 	assert.Equal(t, "errcode: handler panicked", recs[0]["msg"])
 	assert.Equal(t, "octopus.000002", recs[0]["code"])
-	text := recs[0]["error"].(map[string]any)["text"].(string)
+	text := recs[0]["error"].(string)
 	assert.True(t, strings.HasPrefix(text, "octopus.000002: Internal server error: panic: secret: token=abc123\ngoroutine "), text)
 	assert.Contains(t, text, "handler_test.go", "the stack where it panicked")
 	require.Len(t, *seen, 1)
@@ -303,10 +300,9 @@ func TestHandlerFuncAnswersADependencysErrorAsOurs(t *testing.T) {
 			require.Len(t, recs, 1)
 			assert.Equal(t, "octopus.000002", recs[0]["code"], "the code sent")
 			assert.Equal(t, float64(500), recs[0]["status"])
-			logged := recs[0]["error"].(map[string]any)
-			assert.Equal(t, c.String(), logged["code"], "the dependency's own code, for the operator")
-			assert.Equal(t, float64(c.Status()), logged["status"])
-			assert.Contains(t, logged["text"], "request id dep-1")
+			logged := recs[0]["error"].(string)
+			assert.Contains(t, logged, c.String()+": ", "the dependency's own code, for the operator")
+			assert.Contains(t, logged, "(HTTP "+strconv.Itoa(c.Status())+", request id dep-1)")
 			require.Len(t, *seen, 1)
 			assert.Equal(t, errcode.InternalServerError, (*seen)[0].code)
 		})
@@ -388,4 +384,36 @@ func TestHandlerFuncKeepsTheLanguageThroughAnyWrapper(t *testing.T) {
 		assert.Equal(t, zhBody, w.Body.String(), name)
 		assert.Equal(t, []string{"Accept-Language, X-Language"}, w.Header()["Vary"], name)
 	}
+}
+
+func TestHandlerFuncLogRecordsAreBounded(t *testing.T) {
+	opts, logs, _ := observed(slog.LevelInfo)
+	h := opts.Handler(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error {
+		return errcode.InvalidRequestParamWith("name", strings.Repeat("v", 1<<20)).Wrap(errors.New(strings.Repeat("c", 1<<20)))
+	}))
+	r := httptest.NewRequest(http.MethodGet, "/"+strings.Repeat("p", 1<<20), nil)
+	r.Header.Set("X-Request-Id", strings.Repeat("中", 300<<10))
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	require.Len(t, logs.records(t), 1)
+	assert.Less(t, len(logs.String()), 12<<10, "a record of at most about 10 KiB whatever the request")
+	rec := logs.records(t)[0]
+	assert.Equal(t, strings.Repeat("中", 42)+"…", rec["request_id"], "cut at a character")
+	assert.Equal(t, "/"+strings.Repeat("p", 1<<10-1)+"…", rec["path"])
+	assert.True(t, strings.HasPrefix(rec["error"].(string), "octopus.000003: Request params [name:"+strings.Repeat("v", 128)+"…] is invalid: ccc"))
+	assert.True(t, strings.HasSuffix(rec["error"].(string), "c…"))
+}
+
+func TestHandlerFuncLogsARelayedErrorOnce(t *testing.T) {
+	opts, logs, _ := observed(nil)
+	dep := errcode.FromBody(401, http.Header{"X-Request-Id": {"dep-1"}}, []byte(`{"error_code":"octopus.000102","error_msg":"The request token expires"}`), nil)
+	h := opts.Handler(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return errcode.Relay(dep) }))
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
+	assert.Equal(t, http.StatusUnauthorized, w.Code)
+	assert.Equal(t, "octopus.000102: The request token expires (HTTP 401, request id dep-1)", errcode.Relay(dep).Error(), "said once")
+	assert.Equal(t, "octopus.000102: The request token expires (HTTP 401, request id dep-1)", fmt.Sprintf("%+v", errcode.Relay(dep)))
+	require.Empty(t, logs.records(t), "a 4xx is not logged by default")
+	var re *errcode.ResponseError
+	require.ErrorAs(t, errcode.Relay(dep), &re, "the chain is kept")
+	assert.Equal(t, "dep-1", re.RequestID)
 }

@@ -123,7 +123,7 @@ func TestHostileResponseBodies(t *testing.T) {
 		{
 			name: "an empty 503", status: 503, header: http.Header{"Retry-After": {"120"}},
 			body: []byte{},
-			want: errcode.ResponseError{RetryAfter: 2 * time.Minute, HasRetryAfter: true},
+			want: errcode.ResponseError{},
 		},
 		{
 			name: "white space only", status: 503, body: []byte(" \r\n\t "),
@@ -152,7 +152,7 @@ func TestHostileResponseBodies(t *testing.T) {
 			var re *errcode.ResponseError
 			require.ErrorAs(t, err, &re)
 			tc.want.StatusCode = tc.status
-			assert.Equal(t, tc.want, *re)
+			assert.Equal(t, tc.want, sent(re))
 			assert.True(t, b.closed, "body closed")
 			assert.LessOrEqual(t, b.read, errcode.MaxBodyBytes+errcode.MaxDrainBytes, "bounded read")
 			sameAsFromBody(t, re, tc.status, h, tc.body, nil)
@@ -163,13 +163,13 @@ func TestHostileResponseBodies(t *testing.T) {
 	}
 
 	t.Run("a nil body", func(t *testing.T) {
-		err := errcode.FromResponse(&http.Response{StatusCode: 503})
-		assert.Equal(t, &errcode.ResponseError{StatusCode: 503}, err)
+		err := errcode.FromResponse(&http.Response{StatusCode: 503, Request: &http.Request{Method: "GET"}})
+		assert.Equal(t, errcode.ResponseError{StatusCode: 503}, sent(err))
 		assert.Equal(t, "error response without a body (HTTP 503)", err.Error())
 		assert.True(t, errcode.Retryable(err))
 	})
 	t.Run("the proxy's 502 is retryable", func(t *testing.T) {
-		err := errcode.FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(strings.NewReader(nginx502))})
+		err := errcode.FromResponse(&http.Response{StatusCode: 502, Body: io.NopCloser(strings.NewReader(nginx502)), Request: &http.Request{Method: "GET"}})
 		assert.True(t, errcode.Retryable(err))
 		assert.Contains(t, err.Error(), "502 Bad Gateway")
 	})
@@ -199,8 +199,6 @@ func TestHostileRetryAfter(t *testing.T) {
 		err := errcode.FromResponse(&http.Response{StatusCode: 503, Header: http.Header{"Retry-After": {v}}})
 		var re *errcode.ResponseError
 		require.ErrorAs(t, err, &re)
-		assert.Equal(t, want.wait, re.RetryAfter, "Retry-After %.20q", v)
-		assert.Equal(t, want.ok, re.HasRetryAfter, "Retry-After %.20q", v)
 		wait, ok := errcode.RetryAfter(err)
 		assert.Equal(t, want.wait, wait, "Retry-After %.20q", v)
 		assert.Equal(t, want.ok, ok, "Retry-After %.20q", v)
@@ -266,13 +264,13 @@ func TestHostileRequestHeaders(t *testing.T) {
 		want          language.Tag
 	}{
 		{"none", "", "", enUS},
-		{"100 KiB of zh-CN: over x/text's 1000 subtags, ignored", strings.Repeat("zh-CN,", 100<<10/6), "", enUS},
-		{"100 KiB of fr;q=0.9 then zh", strings.Repeat("fr;q=0.9,", 100<<10/9) + "zh", "", zhCN},
+		{"100 KiB of zh-CN: the first 256 bytes read", strings.Repeat("zh-CN,", 100<<10/6), "", zhCN},
+		{"100 KiB of fr;q=0.9 then zh: zh past the bound", strings.Repeat("fr;q=0.9,", 100<<10/9) + "zh", "", enUS},
 		{"zh then 100 KiB of spaces", "zh," + strings.Repeat(" ", 100<<10), "", zhCN},
 		{"100 KiB of one bad tag", strings.Repeat("a", 100<<10), "", enUS},
-		{"5,000 tags fr;q=0.9, then zh;q=0.5", tags(5000, "fr;q=0.9") + ",zh;q=0.5", "", zhCN},
+		{"5,000 tags fr;q=0.9, then zh;q=0.5: zh past the bound", tags(5000, "fr;q=0.9") + ",zh;q=0.5", "", enUS},
 		{"5,000 tags zh", tags(5000, "zh"), "", zhCN},
-		{"zh then 5,000 en-GB: 5,000 subtags, ignored", "zh," + tags(5000, "en-GB"), "", enUS},
+		{"zh then 5,000 en-GB: the first 256 bytes read", "zh," + tags(5000, "en-GB"), "", zhCN},
 		{"q not a number", "zh;q=abc", "", enUS},
 		{"q empty", "zh;q=", "", enUS},
 		{"q hexadecimal", "zh;q=0x1", "", enUS},
@@ -305,24 +303,9 @@ func TestHostileRequestHeaders(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)))
-			assert.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)), "again, from the cache if short")
 		})
 	}
 
-	t.Run("a service default of Chinese", func(t *testing.T) {
-		errcode.SetDefaultLanguage(language.Chinese)
-		t.Cleanup(func() { errcode.SetDefaultLanguage(language.English) })
-		assert.Equal(t, zhCN, negotiate(nil))
-		assert.Equal(t, zhCN, negotiate(header("Accept-Language", "fr")))
-		assert.Equal(t, zhCN, negotiate(header("Accept-Language", "x-pirate")))
-		// CLDR's language matching, which x/text follows, sends a speaker
-		// of Urdu or Klingon to English rather than to the default.
-		assert.Equal(t, enUS, negotiate(header("Accept-Language", "ur")))
-		assert.Equal(t, enUS, negotiate(header("Accept-Language", "tlh")))
-		assert.Equal(t, zhCN, negotiate(header("Accept-Language", "zh;q=abc")))
-		assert.Equal(t, enUS, negotiate(header("Accept-Language", "en")))
-		assert.Equal(t, enUS, negotiate(header("X-Language", "en_US")))
-	})
 }
 
 func TestHostilePlaceholderValues(t *testing.T) {
@@ -371,14 +354,15 @@ func TestHostilePlaceholderValues(t *testing.T) {
 		})).ServeHTTP(rec, r)
 		assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"请求参数[\u003c/k\u003e:`+a(128)+`…]错误"}`, rec.Body.String())
 	})
-	t.Run("the cap holds in Message, Remediation and Error; not in logs", func(t *testing.T) {
+	t.Run("the cap holds in Message, Remediation, Error and logs", func(t *testing.T) {
 		e := errcode.InvalidRequestParam.With("key", "k", "value", a(1<<20))
 		assert.Equal(t, "Request params [k:"+a(128)+"…] is invalid", e.Message(language.English))
 		assert.Equal(t, "请确保请求参数[k:"+a(128)+"…]正确", e.Remediation(language.Chinese))
 		assert.Equal(t, "octopus.000003: Request params [k:"+a(128)+"…] is invalid", e.Error())
 		var logged logRecorder
 		logged.logger().Error("failed", "err", e)
-		assert.Contains(t, logged.String(), `"value":"`+a(1<<20)+`"`, "logs keep the whole value")
+		assert.Contains(t, logged.String(), `"err":"octopus.000003: Request params [k:`+a(128)+`…] is invalid"`)
+		assert.Less(t, len(logged.String()), 1<<10)
 	})
 }
 

@@ -1,339 +1,146 @@
 package errcode
 
 import (
-	"hash/maphash"
 	"net/http"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"golang.org/x/text/language"
 )
 
-// Nothing here runs at init: the catalog's tags, the matcher and the
-// caches are built on first use, so that a program that only compares
-// codes never pays for them.
-
-var (
-	tagsOnce sync.Once
-	tagsVal  [numLanguages]language.Tag
+// Limits on what Negotiate reads of a request's headers, so that its work
+// is bounded whatever the request sends.
+const (
+	maxLanguageLines   = 4   // field lines read of each header
+	maxLanguageBytes   = 256 // of Accept-Language, its lines joined; of one X-Language value
+	maxLanguageEntries = 8   // of Accept-Language
 )
 
-// tags returns the catalog's languages, parsed from the generated
-// languageTags on first use.
-func tags() *[numLanguages]language.Tag {
-	tagsOnce.Do(func() {
-		for i, s := range languageTags {
-			tagsVal[i] = language.MustParse(s)
-		}
-	})
-	return &tagsVal
+// commonValues are header values that clients commonly send, with the
+// catalog language x/text matches them to, either header alike, so that
+// they cost no parsing.
+var commonValues = [...]struct{ value, lang string }{
+	{"zh-CN,zh;q=0.9,en;q=0.8", "zh-CN"}, {"zh-CN,zh;q=0.9", "zh-CN"}, {"zh-CN", "zh-CN"},
+	{"zh-cn", "zh-CN"}, {"zh_CN", "zh-CN"}, {"zh", "zh-CN"},
+	{"en-US,en;q=0.9", "en-US"}, {"en-US", "en-US"}, {"en-us", "en-US"}, {"en_US", "en-US"}, {"en", "en-US"},
 }
+
+// common returns the index of the catalog language of a common header
+// value.
+func common(v string) (int, bool) {
+	for _, c := range commonValues {
+		if c.value == v {
+			for i, tag := range languageTags {
+				if tag == c.lang {
+					return i, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// catalogLanguages holds the catalog's languages and their matcher, built
+// on first use rather than at init.
+var catalogLanguages = sync.OnceValues(func() ([numLanguages]language.Tag, language.Matcher) {
+	var tags [numLanguages]language.Tag
+	for i, s := range languageTags {
+		tags[i] = language.MustParse(s)
+	}
+	// The first language, English, is the matcher's default.
+	return tags, language.NewMatcher(tags[:])
+})
 
 // Languages returns the languages of the catalog, English first.
-func Languages() []language.Tag { return append([]language.Tag(nil), tags()[:]...) }
-
-// A negotiator picks a catalog language for a request. It is immutable but
-// for its caches; SetDefaultLanguage replaces it whole.
-type negotiator struct {
-	def     int              // index of the default language
-	matcher language.Matcher // the catalog's languages, the default first
-	order   [numLanguages]int
-	// common holds the answers for the header values that browsers and
-	// clients commonly send, fixed when the negotiator is made, so that a
-	// flood of distinct values never evicts them.
-	commonAccept, commonX map[string]int
-	accept                cache // Accept-Language value -> language index
-	xlang                 cache // X-Language value -> language index, or noLanguage
-}
-
-var (
-	current     atomic.Pointer[negotiator]
-	currentOnce sync.Once
-)
-
-// negotiatorNow returns the negotiator in use, making the one with the
-// default English on first use.
-func negotiatorNow() *negotiator {
-	if n := current.Load(); n != nil {
-		return n
-	}
-	currentOnce.Do(func() { current.CompareAndSwap(nil, newNegotiator(wireLanguage)) })
-	return current.Load()
-}
-
-// SetDefaultLanguage makes the catalog language closest to tag the one
-// used when a request asks for none the catalog has, and by [Write] outside
-// [Localize] and [HandlerFunc]. It is safe to call at any time, but call it
-// before serving: a request being answered while it runs may get either
-// language.
-func SetDefaultLanguage(tag language.Tag) {
-	current.Store(newNegotiator(negotiatorNow().match(tag)))
-}
-
-// DefaultLanguage returns the language set by [SetDefaultLanguage].
-func DefaultLanguage() language.Tag { return tags()[negotiatorNow().def] }
-
-func newNegotiator(def int) *negotiator {
-	t := tags()
-	n := &negotiator{def: def}
-	supported := make([]language.Tag, 0, numLanguages)
-	supported = append(supported, t[def])
-	n.order[0] = def
-	for i, tag := range t {
-		if i != def {
-			n.order[len(supported)] = i
-			supported = append(supported, tag)
-		}
-	}
-	n.matcher = language.NewMatcher(supported)
-	n.accept.seed = maphash.MakeSeed()
-	n.xlang.seed = maphash.MakeSeed()
-	n.commonAccept = make(map[string]int, len(commonAcceptLanguage))
-	for _, v := range commonAcceptLanguage {
-		n.commonAccept[v] = n.matchAccept(v)
-	}
-	n.commonX = make(map[string]int, len(commonXLanguage))
-	for _, v := range commonXLanguage {
-		n.commonX[v] = n.matchX(v)
-	}
-	return n
-}
-
-// Header values that browsers and clients commonly send, answered from the
-// start so that they never pay for x/text's parsing, even during a flood of
-// distinct values.
-var (
-	commonAcceptLanguage = [...]string{
-		"zh-CN,zh;q=0.9,en;q=0.8", "zh-CN,zh;q=0.9", "zh-CN,zh-Hans;q=0.9",
-		"zh-CN,zh;q=0.8,zh-TW;q=0.7,zh-HK;q=0.5,en-US;q=0.3,en;q=0.2",
-		"zh-CN,zh;q=0.9,en;q=0.8,en-GB;q=0.7,en-US;q=0.6",
-		"zh-CN", "zh-cn", "zh", "zh-Hans", "zh-Hans-CN",
-		"en-US,en;q=0.9", "en-US,en;q=0.5", "en-GB,en;q=0.9", "en-GB,en-US;q=0.9,en;q=0.8",
-		"en-US", "en-us", "en", "en-GB", "*",
-	}
-	commonXLanguage = [...]string{"zh-cn", "zh_CN", "zh-CN", "zh", "en-us", "en_US", "en-US", "en"}
-)
-
-// match returns the index of the catalog language closest to tag, or the
-// default's when none is close.
-func (n *negotiator) match(tag language.Tag) int {
-	_, i, conf := n.matcher.Match(tag)
-	if conf == language.No {
-		return n.def
-	}
-	return n.order[i]
+func Languages() []language.Tag {
+	tags, _ := catalogLanguages()
+	return tags[:]
 }
 
 // langIndex returns the index of the catalog language closest to tag.
 func langIndex(tag language.Tag) int {
-	for i, t := range tags() {
+	tags, m := catalogLanguages()
+	for i, t := range tags {
 		if t == tag {
 			return i
 		}
 	}
-	return negotiatorNow().match(tag)
+	_, i, _ := m.Match(tag)
+	return i
 }
 
 // Negotiate returns the catalog language for a request with the header h:
-// the one its X-Language header names (zh-cn, zh_CN, en-us, en_US), if the catalog has it; else
-// the best match for its Accept-Language header, q-values and all; else
-// the default.
+// the one its X-Language header names (zh-cn, zh_CN, en-us, en_US), else
+// the best match for its Accept-Language header, q-values and all, as
+// x/text's language.MatchStrings finds it; else English.
 //
-// Every field line counts. X-Language is read line by line: the first
-// line that names a catalog language decides. It names one when x/text
-// matches it to a catalog language with high confidence (zh, zh-cn, zh_CN,
-// en, en-GB, en_US); a tag x/text only relates to a catalog language by a
-// low-confidence guess (ur, zh-TW) leaves the decision to Accept-Language.
-// The Accept-Language lines are read as one list, joined with ", " as
-// RFC 9110 says; there a low-confidence match counts, as x/text's
-// language.MatchStrings has it.
-//
-// Answers for header values seen before come from small caches of fixed
-// size, without allocating; a flood of distinct values can evict them, but
-// never stops a new value from being cached.
+// An X-Language value names a catalog language when x/text matches it
+// with high confidence (zh, zh-CN, en-GB; not a guess such as zh-TW for
+// Chinese); the first of the header's field lines that does decides.
+// Accept-Language's field lines count as one list, as RFC 9110 joins them.
+// Negotiate reads at most the first 4 field lines of each header, and of
+// Accept-Language the first 8 entries that fit whole in 256 bytes; an
+// X-Language value longer than 256 bytes names nothing.
 func Negotiate(h http.Header) language.Tag {
-	return tags()[negotiate(h)]
+	tags, _ := catalogLanguages()
+	return tags[negotiate(h)]
 }
 
 // negotiate returns the index of the catalog language for a request with
 // the header h.
 func negotiate(h http.Header) int {
-	n := negotiatorNow()
-	for _, x := range h["X-Language"] {
-		if x == "" {
+	_, m := catalogLanguages()
+	xs := h["X-Language"]
+	for _, x := range xs[:min(len(xs), maxLanguageLines)] {
+		if i, ok := common(x); ok {
+			return i
+		}
+		if x == "" || len(x) > maxLanguageBytes {
 			continue
 		}
-		if i := n.xLanguage(x); i != noLanguage {
+		tag, err := language.Parse(strings.ReplaceAll(x, "_", "-"))
+		if err != nil {
+			continue
+		}
+		if _, i, conf := m.Match(tag); conf >= language.High {
 			return i
 		}
 	}
-	return n.acceptLanguage(h["Accept-Language"])
-}
-
-const noLanguage = -1
-
-// acceptLanguage returns the index of the catalog language that
-// language.MatchStrings picks for the Accept-Language field lines, joined.
-func (n *negotiator) acceptLanguage(lines []string) int {
-	switch {
-	case len(lines) == 0:
-		return n.def
-	case len(lines) == 1:
-		if lines[0] == "" {
-			return n.def
-		}
-		return n.accept.answer(n.commonAccept, lines[0], n.matchAccept)
-	}
-	if i, ok := n.accept.getJoined(lines); ok {
+	accept := acceptLanguage(h["Accept-Language"])
+	if i, ok := common(accept); ok || accept == "" {
 		return i
 	}
-	v := joinLines(lines)
-	i := n.matchAccept(v)
-	n.accept.put(v, i)
+	_, i := language.MatchStrings(m, accept)
 	return i
 }
 
-// joinLines joins the non-empty field lines of a list-based header with
-// ", ", as RFC 9110 combines them.
-func joinLines(lines []string) string {
-	var b strings.Builder
-	for _, l := range lines {
-		if l == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(l)
-	}
-	return b.String()
-}
-
-// matchAccept returns the index of the catalog language that
-// language.MatchStrings picks for the Accept-Language value v.
-func (n *negotiator) matchAccept(v string) int {
-	if v == "" {
-		return n.def
-	}
-	_, i := language.MatchStrings(n.matcher, v)
-	return n.order[i]
-}
-
-// xLanguage returns the index of the catalog language that the X-Language
-// value v names, or noLanguage when v names none the catalog has.
-func (n *negotiator) xLanguage(v string) int {
-	return n.xlang.answer(n.commonX, v, n.matchX)
-}
-
-// matchX returns the index of the catalog language that the X-Language
-// value v names with at least high confidence, or noLanguage.
-func (n *negotiator) matchX(v string) int {
-	tag, err := language.Parse(strings.ReplaceAll(v, "_", "-"))
-	if err != nil {
-		return noLanguage
-	}
-	if _, i, conf := n.matcher.Match(tag); conf >= language.High {
-		return n.order[i]
-	}
-	return noLanguage
-}
-
-// A cache maps header values to language indexes in a fixed number of
-// slots, each holding the last value whose seeded hash falls in it. Reads
-// take no lock and do not allocate; a write replaces one slot. Memory is
-// bounded (cacheSlots values of at most cacheKeyBytes each), and a flood of
-// distinct values can only evict other values, never keep a new one out:
-// the next request with a value evicted caches it again. The seed is
-// random, so that a sender cannot aim at the slot of a given value.
-type cache struct {
-	seed  maphash.Seed
-	slots [cacheSlots]atomic.Pointer[cacheEntry]
-}
-
-type cacheEntry struct {
-	key  string
-	lang int
-}
-
-const (
-	cacheSlots    = 256
-	cacheKeyBytes = 128
-)
-
-// answer returns the answer for k from common, else from c, else from
-// match, which it then keeps in c.
-func (c *cache) answer(common map[string]int, k string, match func(string) int) int {
-	if i, ok := common[k]; ok {
-		return i
-	}
-	if i, ok := c.get(k); ok {
-		return i
-	}
-	i := match(k)
-	c.put(k, i)
-	return i
-}
-
-func (c *cache) get(k string) (int, bool) {
-	e := c.slots[maphash.String(c.seed, k)%cacheSlots].Load()
-	if e == nil || e.key != k {
-		return 0, false
-	}
-	return e.lang, true
-}
-
-// getJoined is get for the key joinLines(lines), without joining them.
-func (c *cache) getJoined(lines []string) (int, bool) {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	n := 0
-	for _, l := range lines {
-		if l == "" {
-			continue
-		}
-		if n > 0 {
-			h.WriteString(", ")
-			n += 2
-		}
-		h.WriteString(l)
-		n += len(l)
-	}
-	e := c.slots[h.Sum64()%cacheSlots].Load()
-	if e == nil || len(e.key) != n {
-		return 0, false
-	}
-	k := e.key
-	for _, l := range lines {
-		if l == "" {
-			continue
-		}
-		if len(k) < len(e.key) {
-			if !strings.HasPrefix(k, ", ") {
-				return 0, false
+// acceptLanguage returns the first field lines of an Accept-Language
+// header joined with ", ", up to the first maxLanguageEntries entries that
+// fit whole in maxLanguageBytes.
+func acceptLanguage(lines []string) string {
+	var v string
+	switch len(lines) {
+	case 0:
+	case 1:
+		v = lines[0]
+	default:
+		var b []byte
+		for _, l := range lines[:min(len(lines), maxLanguageLines)] {
+			if l == "" {
+				continue
 			}
-			k = k[2:]
+			if len(b) > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, l[:min(len(l), maxLanguageBytes+1)]...)
 		}
-		if !strings.HasPrefix(k, l) {
-			return 0, false
+		v = string(b)
+	}
+	end, entries := 0, 0
+	for i := 0; i <= len(v) && i <= maxLanguageBytes && entries < maxLanguageEntries; i++ {
+		if i == len(v) || v[i] == ',' {
+			end, entries = i, entries+1
 		}
-		k = k[len(l):]
 	}
-	return e.lang, k == ""
-}
-
-func (c *cache) put(k string, lang int) {
-	if len(k) > cacheKeyBytes {
-		return
-	}
-	c.slots[maphash.String(c.seed, k)%cacheSlots].Store(&cacheEntry{key: strings.Clone(k), lang: lang})
-}
-
-// headerValue returns the first value of the canonical key k, without the
-// allocation of http.Header.Get's key canonicalization.
-func headerValue(h http.Header, k string) string {
-	if v := h[k]; len(v) > 0 {
-		return v[0]
-	}
-	return ""
+	return v[:end]
 }

@@ -7,28 +7,57 @@ import (
 	"time"
 )
 
+// A RetryKind says when a request that failed with a documented row may be
+// sent again unchanged. docs/retry.txt gives every row's kind, with a reason.
+type RetryKind uint8
+
+const (
+	// NotRetryable: retrying cannot help; the caller must change something.
+	NotRetryable RetryKind = iota
+	// RetryAnyMethod: the request was refused before it was processed
+	// (throttled, a busy resource), so it may be sent again whatever its
+	// method.
+	RetryAnyMethod
+	// RetryIdempotent: the request may have been processed before it
+	// failed (an internal error, a dependency failure, a 502 or 504), so it
+	// may be sent again only when it is idempotent: its method is GET, HEAD,
+	// OPTIONS, TRACE, PUT or DELETE, or it carries an Idempotency-Key header.
+	RetryIdempotent
+)
+
+// String returns the kind as docs/retry.txt writes it: "no", "any" or
+// "idempotent".
+func (k RetryKind) String() string {
+	switch k {
+	case RetryAnyMethod:
+		return "any"
+	case RetryIdempotent:
+		return "idempotent"
+	}
+	return "no"
+}
+
 // Retryable reports whether a request that failed with err may be sent
-// again unchanged. It asks the first Code, *Error or *ResponseError in err's
-// chain, as [Write] finds it, for its [RetryKind]: the documented row's
-// (docs/retry.txt), or for a response with an undocumented code, its
-// status's: 429 and 503 are RetryAnyMethod, 502 and 504 RetryIdempotent,
-// any other NotRetryable.
-//
-// RetryIdempotent allows a retry only of an idempotent request: a
-// *ResponseError whose Method is GET, HEAD, OPTIONS, TRACE, PUT or DELETE,
-// or whose request had an Idempotency-Key header. A POST or PATCH without
-// one may have been processed, and is not retried. An error that knows no
-// request (a Code, an *Error, a *ResponseError with no Method) follows the
-// kind alone: it is retryable unless NotRetryable, and the caller must
-// know that its request is idempotent. Any other error is not retryable.
+// again unchanged, by the [RetryKind] of the first Code, *Error or
+// *ResponseError in err's chain: its row's, or, for a response with an
+// undocumented code, its status's (429 RetryAnyMethod; 502, 503 and 504
+// RetryIdempotent; any other NotRetryable). RetryIdempotent needs a
+// request known to be idempotent, which only a *ResponseError decoded with
+// its request knows; a caller that knows it asks [Code.RetryKind]. Any
+// other error is not retryable.
 func Retryable(err error) bool {
 	switch e := find(err).(type) {
 	case Code:
-		return e.RetryKind() != NotRetryable
+		return e.RetryKind() == RetryAnyMethod
 	case *Error:
-		return e.code.RetryKind() != NotRetryable
+		return e.code.RetryKind() == RetryAnyMethod
 	case *ResponseError:
-		return e.retryKind().allows(e.Method, e.HasIdempotencyKey)
+		switch e.retryKind() {
+		case RetryAnyMethod:
+			return true
+		case RetryIdempotent:
+			return e.idempotent
+		}
 	}
 	return false
 }
@@ -40,36 +69,43 @@ func (e *ResponseError) retryKind() RetryKind {
 		return e.Code.RetryKind()
 	}
 	switch e.StatusCode {
-	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+	case http.StatusTooManyRequests:
 		return RetryAnyMethod
-	case http.StatusBadGateway, http.StatusGatewayTimeout:
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return RetryIdempotent
 	}
 	return NotRetryable
 }
 
-// MaxRetryAfter is the longest wait [RetryAfter] and [Backoff] return,
-// whatever a Retry-After header asks. Ten minutes is longer than any
-// throttling window of a minute and than most request deadlines: a client
-// should give up rather than sleep longer, and a hostile or broken header
-// ("4294967295", a date in 9999) must not park it for years.
-const MaxRetryAfter = 10 * time.Minute
+// idempotent reports whether method is idempotent (RFC 9110, section
+// 9.2.2): sending it twice has the effect of sending it once.
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	return false
+}
 
-// RetryAfter returns how long to wait before retrying, as the Retry-After
-// header of the response asked: the first Code, *Error or *ResponseError in
-// err's chain, as [Write] finds it, must be a *ResponseError with a valid
-// Retry-After header. The wait is at most [MaxRetryAfter]; zero, with ok
-// true, means retry now. ok is false when no response asked.
+// maxRetryAfter is the longest wait RetryAfter returns: longer than any
+// throttling window and most deadlines, and short of what a hostile
+// header ("4294967295", a date in 9999) asks.
+const maxRetryAfter = 10 * time.Minute
+
+// RetryAfter returns the wait that the Retry-After header of the response
+// asked for, in seconds or as an HTTP date, at most ten minutes, when the
+// first Code, *Error or *ResponseError in err's chain is a *ResponseError
+// whose response had a valid one. A zero wait means now.
 func RetryAfter(err error) (wait time.Duration, ok bool) {
 	re, found := find(err).(*ResponseError)
-	if !found || !re.HasRetryAfter {
+	if !found || !re.hasRetryAfter {
 		return 0, false
 	}
-	return min(max(re.RetryAfter, 0), MaxRetryAfter), true
+	return re.retryAfter, true
 }
 
 // parseRetryAfter parses a Retry-After value, in seconds or as an HTTP
-// date, into a wait from now, at most MaxRetryAfter; zero for a date past.
+// date, into a wait from now, at most maxRetryAfter; zero for a date past.
 // ok is false when v is empty or malformed.
 func parseRetryAfter(v string, now time.Time) (wait time.Duration, ok bool) {
 	if v == "" {
@@ -78,10 +114,10 @@ func parseRetryAfter(v string, now time.Time) (wait time.Duration, ok bool) {
 	// Only digits parse; more than fit in 64 bits is out of range, and
 	// capped like any long wait.
 	if secs, err := strconv.ParseUint(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
-		return time.Duration(min(secs, uint64(MaxRetryAfter/time.Second))) * time.Second, true
+		return time.Duration(min(secs, uint64(maxRetryAfter/time.Second))) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return min(max(t.Sub(now), 0), MaxRetryAfter), true
+		return min(max(t.Sub(now), 0), maxRetryAfter), true
 	}
 	return 0, false
 }

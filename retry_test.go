@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"testing"
 	"time"
 
@@ -12,8 +13,39 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+func TestRetryableFollowsTheKindAndTheMethod(t *testing.T) {
+	require.Equal(t, errcode.RetryIdempotent, errcode.InternalServerError.RetryKind())
+	require.Equal(t, errcode.RetryAnyMethod, errcode.GatewayThrottled.RetryKind())
+	require.Equal(t, errcode.NotRetryable, errcode.TokenExpired.RetryKind())
+	for _, tt := range retryCases {
+		resp, _ := responseTo(t, tt.method, tt.key, tt.status, tt.body)
+		err := errcode.FromResponse(resp)
+		assert.Equal(t, tt.want, errcode.Retryable(err), "%s key=%t %d: %s", tt.method, tt.key, tt.status, tt.description)
+		assert.Equal(t, tt.want, errcode.Retryable(fmt.Errorf("call: %w", err)), "wrapped: %s", tt.description)
+	}
+}
+
+func TestRetryableWithoutARequestNeedsAnyMethod(t *testing.T) {
+	assert.False(t, errcode.Retryable(errcode.InternalServerError), "may have been processed, and no request is known")
+	assert.False(t, errcode.Retryable(errcode.InternalServerError.Wrap(nil)))
+	assert.False(t, errcode.Retryable(errcode.FromBody(500, nil, []byte(internal), nil)))
+	assert.False(t, errcode.Retryable(errcode.FromBody(502, nil, nil, nil)))
+	assert.True(t, errcode.Retryable(errcode.FromBody(502, nil, nil, &http.Request{})), "a client's empty method is GET")
+	assert.True(t, errcode.Retryable(errcode.TooManyRequests))
+	assert.True(t, errcode.Retryable(errcode.FromBody(429, nil, nil, nil)))
+	assert.False(t, errcode.Retryable(errcode.TokenExpired))
+	assert.False(t, errcode.Retryable(errcode.FromBody(401, nil, []byte(expired), &http.Request{Method: "GET"})))
+}
+
+func TestRetryKindReadsAsDocumented(t *testing.T) {
+	assert.Equal(t, "no", errcode.NotRetryable.String())
+	assert.Equal(t, "any", errcode.RetryAnyMethod.String())
+	assert.Equal(t, "idempotent", errcode.RetryIdempotent.String())
+	assert.Equal(t, "no", errcode.RetryKind(9).String())
+}
+
 func TestRetryableAsksTheErrorWriteAnswers(t *testing.T) {
-	undocumented := &errcode.ResponseError{StatusCode: 503, WireCode: "other.1", RetryAfter: time.Second, HasRetryAfter: true}
+	undocumented := errcode.FromBody(429, http.Header{"Retry-After": {"1"}}, []byte(`{"error_code":"other.1"}`), nil)
 	require.True(t, errcode.Retryable(undocumented))
 	err := errcode.TokenExpired.Wrap(undocumented)
 	assert.False(t, errcode.Retryable(err), "the first error of the package is the 401")
@@ -27,11 +59,17 @@ func TestRetryableAsksTheErrorWriteAnswers(t *testing.T) {
 }
 
 func TestRetryAfterIsCapped(t *testing.T) {
-	re := &errcode.ResponseError{StatusCode: 429, RetryAfter: 1000 * time.Hour, HasRetryAfter: true}
-	wait, ok := errcode.RetryAfter(re)
+	require.Equal(t, 10*time.Minute, errcode.MaxRetryAfter)
+	for _, v := range []string{"3600000", "601", "18446744073709551616", time.Now().Add(1000 * time.Hour).UTC().Format(http.TimeFormat)} {
+		wait, ok := errcode.RetryAfter(decode(t, 429, http.Header{"Retry-After": {v}}, ``))
+		assert.True(t, ok, v)
+		assert.Equal(t, 10*time.Minute, wait, v)
+	}
+	wait, ok := errcode.RetryAfter(decode(t, 429, http.Header{"Retry-After": {"600"}}, ``))
 	assert.True(t, ok)
-	assert.Equal(t, errcode.MaxRetryAfter, wait)
-	assert.Equal(t, 10*time.Minute, errcode.MaxRetryAfter)
+	assert.Equal(t, 10*time.Minute, wait, "the cap itself")
+	wait, _ = errcode.RetryAfter(decode(t, 429, http.Header{"Retry-After": {strconv.Itoa(599)}}, ``))
+	assert.Equal(t, 599*time.Second, wait, "under the cap")
 }
 
 func TestRetryAfter(t *testing.T) {
@@ -47,7 +85,7 @@ func TestRetryAfter(t *testing.T) {
 	assert.True(t, ok)
 	assert.InDelta(t, 90, wait.Seconds(), 2)
 
-	for _, v := range []string{"", "soon", "-1"} {
+	for _, v := range []string{"", "soon", "-1", "1.5", "+1"} {
 		re = decode(t, 503, http.Header{"Retry-After": {v}}, ``)
 		_, ok = errcode.RetryAfter(re)
 		assert.False(t, ok, v)
@@ -60,20 +98,22 @@ func TestRetryAfter(t *testing.T) {
 	}
 	_, ok = errcode.RetryAfter(errcode.TooManyRequests)
 	assert.False(t, ok, "only a response can ask")
+	_, ok = errcode.RetryAfter(&errcode.ResponseError{StatusCode: 429})
+	assert.False(t, ok, "a ResponseError made by hand asked for nothing")
 }
 
 func TestRetryable(t *testing.T) {
 	assert.True(t, errcode.Retryable(errcode.TooManyRequests))
 	assert.False(t, errcode.Retryable(errcode.TokenExpired))
 	assert.True(t, errcode.Retryable(errcode.JobStatusAbnormal))
-	assert.True(t, errcode.Retryable(errcode.GatewayBackendTimeout))
+	assert.False(t, errcode.Retryable(errcode.GatewayBackendTimeout), "idempotent only, and no request known")
 	assert.False(t, errcode.Retryable(errcode.GatewayRequestEntityTooLarge))
 	assert.False(t, errcode.Retryable(errors.New("io: read/write on closed pipe")))
 	assert.False(t, errcode.Retryable(nil))
 	for status, want := range map[int]bool{429: true, 502: true, 503: true, 504: true, 500: false, 400: false, 404: false} {
-		re := decode(t, status, nil, `{"error_code":"octopus.999999","error_msg":"?"}`)
-		assert.Equal(t, want, errcode.Retryable(re), status)
+		resp, _ := responseTo(t, "GET", false, status, `{"error_code":"octopus.999999","error_msg":"?"}`)
+		assert.Equal(t, want, errcode.Retryable(errcode.FromResponse(resp)), status)
 	}
-	re := decode(t, 504, nil, `{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`)
-	assert.True(t, errcode.Retryable(fmt.Errorf("call: %w", re)))
+	resp, _ := responseTo(t, "GET", false, 504, `{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`)
+	assert.True(t, errcode.Retryable(fmt.Errorf("call: %w", errcode.FromResponse(resp))))
 }

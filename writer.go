@@ -2,26 +2,18 @@ package errcode
 
 import (
 	"bufio"
-	"io"
 	"net"
 	"net/http"
 )
 
-// A writer is the ResponseWriter that [Localize] and [HandlerFunc] give a
-// handler. It knows its request's language and records whether the
-// response has started, so that an error is never appended to a response
-// already under way.
-//
-// A handler gets it through wrapped, which exposes exactly the optional
-// interfaces of the ResponseWriter it wraps among http.Flusher,
-// http.Hijacker, io.ReaderFrom and io.StringWriter, and Unwrap for
-// http.ResponseController, so that a type assertion on it tells the truth.
+// A writer is the ResponseWriter that Localize and HandlerFunc give a
+// handler. It knows its request, whose language it negotiates when an
+// error is answered, and records whether the response has started, so that
+// an error is never appended to a response under way.
 type writer struct {
-	rw  http.ResponseWriter
-	req *http.Request // whose language lang is, negotiated on first use
-	// lang is the index of the request's language, or noLanguage until
-	// it is needed.
-	lang int
+	rw   http.ResponseWriter
+	req  *http.Request
+	lang int // the index of the request's language, or noLanguage until needed
 	// track is set by HandlerFunc, which aborts a started response rather
 	// than let Write add an error to it.
 	track bool
@@ -29,17 +21,11 @@ type writer struct {
 	started  bool  // a status of 200 or more, a body byte or a flush went out
 	hijacked bool  // the handler took the connection
 	status   int   // the status sent when started
-	answered Code  // the Code Write answered with, when it started the response
+	answered Code  // the Code an answer started the response with
 	late     error // an error Write was asked to answer after the start
 }
 
-// libraryWriter is what every ResponseWriter of the package has: the
-// methods of writer that are always exposed, and base to find the writer.
-type libraryWriter interface {
-	http.ResponseWriter
-	Unwrap() http.ResponseWriter
-	base() *writer
-}
+const noLanguage = -1
 
 func (w *writer) base() *writer { return w }
 
@@ -58,187 +44,111 @@ func (w *writer) WriteHeader(code int) {
 	w.rw.WriteHeader(code)
 }
 
-// Write records that the response started and writes p.
+// Write starts the response, if it had not started, and writes p.
 func (w *writer) Write(p []byte) (int, error) {
 	w.start(http.StatusOK)
 	return w.rw.Write(p)
 }
 
-// start records that the response started with status, if it had not.
 func (w *writer) start(status int) {
 	if !w.started {
 		w.started, w.status = true, status
 	}
 }
 
-// language returns the index of the language of w's request: the one
-// Localize negotiated, else the one its headers ask for.
+// language returns the index of the language of w's request.
 func (w *writer) language() int {
 	if w.lang == noLanguage {
-		w.lang = requestLanguage(w.req)
+		w.lang = negotiate(w.req.Header)
 	}
 	return w.lang
 }
 
-// The optional methods, each on a type of its own so that wrapped can
-// offer exactly those the wrapped ResponseWriter has.
+// answer answers err in the language lang, writing through w, which is b
+// or a wrapper around it. Under HandlerFunc, an error is not answered once
+// the response has started: it is kept for HandlerFunc to abort the
+// response.
+func (b *writer) answer(w http.ResponseWriter, lang int, err error) {
+	if b.track && b.started {
+		if b.late == nil && CodeOf(err) != 0 {
+			b.late = err
+		}
+		return
+	}
+	started := b.started
+	if baseOf(w) == b {
+		w = b.rw // b's own methods would only pass the calls on
+	}
+	if c := serve(w, lang, true, err); c != 0 && !started {
+		b.started, b.status, b.answered = true, c.Status(), c
+	}
+}
+
+// flusher and hijacker give a writer the methods of http.Flusher and
+// http.Hijacker, through http.ResponseController, so that a flush or a
+// hijack by any route is seen.
 type (
-	flushWriter    writer
-	hijackWriter   writer
-	readFromWriter writer
-	stringWriter   writer
+	flusher  struct{ w *writer }
+	hijacker struct{ w *writer }
 )
 
-// Flush records that the response started and flushes it.
-func (w *flushWriter) Flush() {
-	(*writer)(w).start(http.StatusOK)
-	w.rw.(http.Flusher).Flush()
+// Flush starts the response and flushes it.
+func (f flusher) Flush() { f.FlushError() }
+
+// FlushError starts the response and flushes it, as http.ResponseController
+// does.
+func (f flusher) FlushError() error {
+	err := http.NewResponseController(f.w.rw).Flush()
+	if err == nil {
+		f.w.start(http.StatusOK)
+	}
+	return err
 }
 
 // Hijack hands the connection to the handler, which then owns it.
-func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	c, rw, err := w.rw.(http.Hijacker).Hijack()
+func (h hijacker) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	c, rw, err := http.NewResponseController(h.w.rw).Hijack()
 	if err == nil {
-		w.hijacked = true
+		h.w.hijacked = true
 	}
 	return c, rw, err
 }
 
-// ReadFrom records that the response started and copies r to it.
-func (w *readFromWriter) ReadFrom(r io.Reader) (int64, error) {
-	(*writer)(w).start(http.StatusOK)
-	return w.rw.(io.ReaderFrom).ReadFrom(r)
-}
-
-// WriteString records that the response started and writes s.
-func (w *stringWriter) WriteString(s string) (int, error) {
-	(*writer)(w).start(http.StatusOK)
-	return w.rw.(io.StringWriter).WriteString(s)
-}
-
-// wrapped returns w as a ResponseWriter with exactly the optional
-// interfaces of the one it wraps.
+// wrapped returns w as a ResponseWriter that can Flush and Hijack when
+// http.ResponseController can do so through the one w wraps.
 func (w *writer) wrapped() http.ResponseWriter {
-	const (
-		f = 1 << iota
-		h
-		r
-		s
-	)
-	var has int
-	if _, ok := w.rw.(http.Flusher); ok {
-		has |= f
+	var flush, hijack bool
+	for u := w.rw; u != nil; {
+		switch u.(type) {
+		case http.Flusher, interface{ FlushError() error }:
+			flush = true
+		}
+		if _, ok := u.(http.Hijacker); ok {
+			hijack = true
+		}
+		x, ok := u.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			break
+		}
+		u = x.Unwrap()
 	}
-	if _, ok := w.rw.(http.Hijacker); ok {
-		has |= h
-	}
-	if _, ok := w.rw.(io.ReaderFrom); ok {
-		has |= r
-	}
-	if _, ok := w.rw.(io.StringWriter); ok {
-		has |= s
-	}
-	type (
-		F = http.Flusher
-		H = http.Hijacker
-		R = io.ReaderFrom
-		S = io.StringWriter
-		W = libraryWriter
-	)
-	fw, hw, rw, sw := (*flushWriter)(w), (*hijackWriter)(w), (*readFromWriter)(w), (*stringWriter)(w)
-	switch has {
-	case f:
+	switch {
+	case flush && hijack:
 		return struct {
-			W
-			F
-		}{w, fw}
-	case h:
+			*writer
+			flusher
+			hijacker
+		}{w, flusher{w}, hijacker{w}}
+	case flush:
 		return struct {
-			W
-			H
-		}{w, hw}
-	case f | h:
+			*writer
+			flusher
+		}{w, flusher{w}}
+	case hijack:
 		return struct {
-			W
-			F
-			H
-		}{w, fw, hw}
-	case r:
-		return struct {
-			W
-			R
-		}{w, rw}
-	case f | r:
-		return struct {
-			W
-			F
-			R
-		}{w, fw, rw}
-	case h | r:
-		return struct {
-			W
-			H
-			R
-		}{w, hw, rw}
-	case f | h | r:
-		return struct {
-			W
-			F
-			H
-			R
-		}{w, fw, hw, rw}
-	case s:
-		return struct {
-			W
-			S
-		}{w, sw}
-	case f | s:
-		return struct {
-			W
-			F
-			S
-		}{w, fw, sw}
-	case h | s:
-		return struct {
-			W
-			H
-			S
-		}{w, hw, sw}
-	case f | h | s:
-		return struct {
-			W
-			F
-			H
-			S
-		}{w, fw, hw, sw}
-	case r | s:
-		return struct {
-			W
-			R
-			S
-		}{w, rw, sw}
-	case f | r | s:
-		return struct {
-			W
-			F
-			R
-			S
-		}{w, fw, rw, sw}
-	case h | r | s:
-		return struct {
-			W
-			H
-			R
-			S
-		}{w, hw, rw, sw}
-	case f | h | r | s:
-		return struct {
-			W
-			F
-			H
-			R
-			S
-		}{w, fw, hw, rw, sw}
+			*writer
+			hijacker
+		}{w, hijacker{w}}
 	}
 	return w
 }
@@ -246,8 +156,8 @@ func (w *writer) wrapped() http.ResponseWriter {
 // baseOf returns the writer of w when w is one of the package's own
 // ResponseWriters, or nil.
 func baseOf(w http.ResponseWriter) *writer {
-	if lw, ok := w.(libraryWriter); ok {
-		return lw.base()
+	if b, ok := w.(interface{ base() *writer }); ok {
+		return b.base()
 	}
 	return nil
 }

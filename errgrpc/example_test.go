@@ -77,8 +77,9 @@ func ExampleUnaryServerInterceptor() {
 	ctx := metadata.AppendToOutgoingContext(context.Background(), "x-language", "zh-cn")
 	_, err = grpc_health_v1.NewHealthClient(conn).Check(ctx, &grpc_health_v1.HealthCheckRequest{})
 
-	var row errcode.Code
-	errors.As(err, &row)
+	var re *errcode.ResponseError
+	errors.As(err, &re)
+	row := re.Code
 	fmt.Println(errors.Is(err, errcode.ScenarioNotFound), row.Name(), errcode.Retryable(err))
 	fmt.Println(status.Code(err))
 	fmt.Println(err)

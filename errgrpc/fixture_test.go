@@ -280,3 +280,12 @@ func metadataContext(kv ...string) context.Context {
 }
 
 func stringsReader(s string) io.Reader { return strings.NewReader(s) }
+
+// rowOf returns the row of the *errcode.ResponseError in err's chain.
+func rowOf(err error) errcode.Code {
+	var re *errcode.ResponseError
+	if !errors.As(err, &re) {
+		return 0
+	}
+	return re.Code
+}

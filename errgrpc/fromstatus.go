@@ -1,7 +1,11 @@
 package errgrpc
 
 import (
+	"encoding/json"
 	"errors"
+	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"github.com/octopus-go/errcode"
@@ -50,11 +54,16 @@ func FromStatus(st *status.Status) error {
 			re.Message = d.local.GetMessage()
 		}
 	}
+	// A ResponseError is made by FromBody, which keeps the wait.
+	h := http.Header{}
 	if d.retry != nil {
-		re.RetryAfter = min(max(d.retry.GetRetryDelay().AsDuration(), 0), errcode.MaxRetryAfter)
-		re.HasRetryAfter = true
+		secs := (max(d.retry.GetRetryDelay().AsDuration(), 0) + time.Second - 1) / time.Second
+		h.Set("Retry-After", strconv.FormatInt(int64(secs), 10))
 	}
-	return &statusError{st: st, err: re}
+	body, _ := json.Marshal(map[string]string{"error_code": re.WireCode, "error_msg": re.Message})
+	made := errcode.FromBody(re.StatusCode, h, body, nil).(*errcode.ResponseError)
+	made.Code, made.Excerpt = re.Code, ""
+	return &statusError{st: st, err: made}
 }
 
 // A statusError is an error a client received: a [*errcode.ResponseError],

@@ -49,7 +49,7 @@ func negotiate(ctx context.Context) language.Tag {
 	x := metadata.ValueFromIncomingContext(ctx, "x-language")
 	accept := metadata.ValueFromIncomingContext(ctx, "accept-language")
 	if x == nil && accept == nil {
-		return errcode.DefaultLanguage()
+		return errcode.Languages()[0]
 	}
 	h := make(http.Header, 2)
 	if x != nil {

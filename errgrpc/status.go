@@ -136,7 +136,7 @@ func hasValues(e *errcode.Error, r *rowData) bool {
 // the row is retryable and err relays it (e, the *errcode.Error answered,
 // wraps it); else zero.
 func relayedWait(err error, c errcode.Code, e *errcode.Error) time.Duration {
-	if e == nil || !c.Retryable() {
+	if e == nil || c.RetryKind() == errcode.NotRetryable {
 		return 0
 	}
 	return dependencyWait(e, c)
@@ -146,10 +146,11 @@ func relayedWait(err error, c errcode.Code, e *errcode.Error) time.Duration {
 // row c in e's chain, or zero.
 func dependencyWait(e *errcode.Error, c errcode.Code) time.Duration {
 	var re *errcode.ResponseError
-	if !errors.As(e, &re) || re.Code != c || !re.HasRetryAfter {
+	if !errors.As(e, &re) || re.Code != c {
 		return 0
 	}
-	return min(re.RetryAfter, errcode.MaxRetryAfter)
+	wait, _ := errcode.RetryAfter(re)
+	return wait
 }
 
 // english is the catalog's English, exactly, so that messages need no

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -107,8 +108,8 @@ func TestStatusNil(t *testing.T) {
 // a cause's text.
 func TestStatusKinds(t *testing.T) {
 	ctx := context.Background()
-	dep := &errcode.ResponseError{StatusCode: 404, Code: errcode.ScenarioNotFound, WireCode: "octopus.107002", Message: "secret", RetryAfter: time.Second, HasRetryAfter: true}
-	busy := &errcode.ResponseError{StatusCode: 429, Code: throttled(), WireCode: throttled().String(), RetryAfter: 3 * time.Second, HasRetryAfter: true}
+	dep := errcode.FromBody(404, http.Header{"Retry-After": {"1"}}, []byte(`{"error_code":"octopus.107002","error_msg":"secret"}`), nil).(*errcode.ResponseError)
+	busy := errcode.FromBody(429, http.Header{"Retry-After": {"3"}}, []byte(`{"error_code":"`+throttled().String()+`"}`), nil).(*errcode.ResponseError)
 	own := status.Error(codes.NotFound, "shard 7 not found")
 	for _, tc := range []struct {
 		name    string
@@ -162,7 +163,7 @@ func (okStatusError) GRPCStatus() *status.Status { return status.New(codes.OK, "
 // throttled is a row of status 429 that may be retried.
 func throttled() errcode.Code {
 	for c := range errcode.All() {
-		if c.Status() == 429 && c.Retryable() {
+		if c.Status() == 429 && c.RetryKind() != errcode.NotRetryable {
 			return c
 		}
 	}

@@ -104,7 +104,7 @@ func TestDecodeEscapes(t *testing.T) {
 		"request:     unknown\n"+
 		"code:        none, the body is not a JSON error\n"+
 		`body:        <html>\x1b]0;owned\x07<b>\u009b2J\u202e</b></html>`+"\n"+
-		"retryable:   yes\n", out)
+		"retryable:   no\n", out)
 
 	// A code as sent is escaped too.
 	out, _, exit = runCmd(t, `{"error_code":"x\u001b[31m","error_msg":"m"}`, "decode")

