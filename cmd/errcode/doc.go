@@ -19,8 +19,9 @@
 //		print one language only (text output; -json always has every one)
 //	-json
 //		print a JSON array of objects with the keys code, status, name,
-//		retryable (what errcode.Retryable reports, true or false), retry
-//		(the retry kind: no, any or idempotent), message and remediation,
+//		retryable (errcode.Retryable's answer, true or false; for a row,
+//		no request being known, true only when retry is any), retry (the
+//		retry kind: no, any or idempotent), message and remediation,
 //		objects keyed by language ({"en": ..., "zh": ...}), and for a row
 //		with placeholders, placeholders (their names) and constructor (the
 //		call that fills them, errcode.InvalidRequestParamWith(key, value))
@@ -28,36 +29,38 @@
 // Flags may come before or after the arguments. Results go to standard
 // output, errors to standard error. The exit status is 0 on success, 1 when
 // a code is not documented (explain suggests the nearest documented codes,
-// decode reads a response without a documented code) or list matches no
-// row, and 2 for a usage error (an empty CODE among them) or input that
-// cannot be read. The -h flag prints help and exits 0. Text the command did not write, what a response
-// sent or an argument it echoes, is printed with its control characters
-// escaped as Go writes them in a string (\n, \x1b, \u202e), so that it can
-// neither act on the terminal nor forge a line.
+// decode reads a response without a documented code) or list matches no row,
+// and 2 for a usage error (an empty CODE among them) or input that cannot be
+// read. The -h flag prints help and exits 0. Text the command did not write,
+// what a response sent or an argument it echoes, is printed with its control
+// characters escaped as Go writes them in a string (\n, \x1b, \u202e), so
+// that it can neither act on the terminal nor forge a line.
 //
 // # Explain
 //
 // Explain prints every documented row of each CODE: its wire code, constant
 // name, HTTP status, retry kind (no: retrying cannot help; any: the request
 // was not processed, so any request may be sent again; idempotent: it may
-// have been processed, so only an idempotent request may be sent again),
-// and its message and remediation in English and in Chinese. A row with
-// placeholders also names them and the generated constructor that fills
-// them, errcode.InvalidRequestParamWith(key, value). A CODE is a
-// wire code in any case, with or without the octopus. prefix (107002,
-// octopus.107002), APIG. for APIGW. (apig.0308 is APIGW.0308), or a
-// constant name in any case (ScenarioNotFound). A wire code
-// documented on several rows, such as octopus.101006 or APIGW.0201, prints
-// every row; a constant name prints its one row. Explain exits 1 if a CODE
-// is not documented, and suggests the nearest documented codes.
+// have been processed, so only an idempotent request may be sent again), and
+// its message and remediation in English and in Chinese, as documented,
+// placeholders marked ("Request params [{key}:{value}] is invalid"). A row
+// with placeholders also names them and the generated constructor that fills
+// them, errcode.InvalidRequestParamWith(key, value). A CODE is a wire code
+// in any case, with or without the octopus. prefix (107002, octopus.107002),
+// APIG. for APIGW. (apig.0308 is APIGW.0308), or a constant name in any case
+// (ScenarioNotFound). A wire code documented on several rows, such as
+// octopus.101006 or APIGW.0201, prints every row; a constant name prints its
+// one row. Explain exits 1 if a CODE is not documented, and suggests the
+// nearest documented codes.
 //
 // # List
 //
-// List prints the catalog as a table of code, status, name and message, in
-// English unless -lang says otherwise. The -status N flag keeps the rows
-// with HTTP status N; the -grep TEXT flag keeps the rows whose code, name,
-// message or remediation, in either language, contains TEXT without regard
-// to case. List exits 1 when no row matches.
+// List prints the catalog as a table of code, status, name and message (as
+// documented, placeholders marked), in English unless -lang says otherwise.
+// The -status N flag keeps the rows with HTTP status N; the -grep TEXT flag
+// keeps the rows whose code, name, message or remediation, in either
+// language, contains TEXT without regard to case. List exits 1 when no row
+// matches.
 //
 // # Decode
 //

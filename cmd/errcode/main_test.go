@@ -116,29 +116,56 @@ func TestExplainLang(t *testing.T) {
 	assert.Equal(t, "errcode: -lang fr: the catalog has en, zh\n", errOut)
 }
 
-// TestExplainPlaceholders checks that a row with placeholders names them
-// and the generated constructor that fills them, in text and in JSON.
+// TestExplainPlaceholders checks that a row with placeholders shows its
+// texts as documented, its placeholders marked, and names them and the
+// generated constructor that fills them, in text and in JSON.
 func TestExplainPlaceholders(t *testing.T) {
 	for arg, want := range map[string]string{
-		"InvalidRequestParam": "  placeholders:    key, value\n" +
-			"  constructor:     errcode.InvalidRequestParamWith(key, value)\n",
-		"apig.0607": "  placeholders:    xxx\n" +
-			"  constructor:     errcode.GatewayProtocolNotSupportedWith(xxx)\n",
+		"InvalidRequestParam": `octopus.000003  InvalidRequestParam
+  status:          400 Bad Request
+  retry:           no (retrying cannot help)
+  message en:      Request params [{key}:{value}] is invalid
+  message zh:      请求参数[{key}:{value}]错误
+  remediation en:  Make sure the request parameter [{key}:{value}] is correct
+  remediation zh:  请确保请求参数[{key}:{value}]正确
+  placeholders:    key, value
+  constructor:     errcode.InvalidRequestParamWith(key, value)
+`,
+		"apig.0607": `APIGW.0607  GatewayProtocolNotSupported
+  status:          400 Bad Request
+  retry:           no (retrying cannot help)
+  message en:      The following protocol is supported: {xxx}
+  message zh:      协议不支持,仅支持以下协议:{xxx}
+  remediation en:  Use HTTP or HTTPS to access the API.
+  remediation zh:  请使用HTTP或HTTPS访问API
+  placeholders:    xxx
+  constructor:     errcode.GatewayProtocolNotSupportedWith(xxx)
+`,
 	} {
 		out, errOut, exit := runCmd(t, "", "explain", arg)
 		require.Equal(t, exitOK, exit, errOut)
-		lines := strings.SplitAfter(out, "\n")
-		require.Len(t, lines, 10, out) // 9 lines and ""
-		assert.True(t, strings.HasPrefix(lines[6], "  remediation zh:"), out)
-		assert.Equal(t, want, lines[7]+lines[8])
+		assert.Equal(t, want, out)
 	}
 
 	out, _, exit := runCmd(t, "", "explain", "-json", "InvalidRequestParam")
 	require.Equal(t, exitOK, exit)
-	v := decodeJSON(t, out)
-	require.Len(t, v, 1)
-	assert.Equal(t, []any{"key", "value"}, v[0]["placeholders"])
-	assert.Equal(t, "errcode.InvalidRequestParamWith(key, value)", v[0]["constructor"])
+	assert.Equal(t, []map[string]any{{
+		"code":         "octopus.000003",
+		"status":       float64(400),
+		"name":         "InvalidRequestParam",
+		"retryable":    false,
+		"retry":        "no",
+		"message":      map[string]any{"en": "Request params [{key}:{value}] is invalid", "zh": "请求参数[{key}:{value}]错误"},
+		"remediation":  map[string]any{"en": "Make sure the request parameter [{key}:{value}] is correct", "zh": "请确保请求参数[{key}:{value}]正确"},
+		"placeholders": []any{"key", "value"},
+		"constructor":  "errcode.InvalidRequestParamWith(key, value)",
+	}}, decodeJSON(t, out))
+
+	// list shows the documented text too, and finds it by its marks.
+	out, errOut, exit := runCmd(t, "", "list", "-grep", "{xxx}", "-lang", "zh")
+	require.Equal(t, exitOK, exit, errOut)
+	assert.Equal(t, "CODE        STATUS  NAME                         MESSAGE\n"+
+		"APIGW.0607  400     GatewayProtocolNotSupported  协议不支持,仅支持以下协议:{xxx}\n", out)
 }
 
 // TestExplainSeveralRows checks that a code documented on several rows prints every row.

@@ -139,6 +139,16 @@ func TestOpenAPIDocument(t *testing.T) {
 	}, responseNames(doc))
 	assert.Equal(t, "404 Not Found: an error of the catalog, its body an Error.", doc.Components.Responses["NotFound"].Description)
 
+	// A row with placeholders: its documented texts, marked, and the
+	// constructor in the description; Write's body, without values, in
+	// the example.
+	ex := doc.Components.Responses["BadRequest"].Content["application/json"].Examples["InvalidRequestParam.en"]
+	assert.Equal(t, "Make sure the request parameter [{key}:{value}] is correct\n\n"+
+		`The message is documented as "Request params [{key}:{value}] is invalid"; `+
+		"errcode.InvalidRequestParamWith(key, value) fills its placeholders. "+
+		"This example has no values: they read as their bare names.", ex.Description)
+	assert.JSONEq(t, `{"error_code":"octopus.000003","error_msg":"Request params [key:value] is invalid"}`, string(ex.Value))
+
 	// Rows that share a code are all shown.
 	conflict := doc.Components.Responses["Conflict"].Content["application/json"].Examples
 	for _, name := range []string{"TagUsedInSegments", "TagUsedInPackages", "TagUsedInDataWarehouse"} {
