@@ -247,3 +247,24 @@ func BenchmarkDecodeSmallStruct(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNegotiateHostile negotiates headers that no client sends, to
+// compare with BenchmarkNegotiate: the work is bounded.
+func BenchmarkNegotiateHostile(b *testing.B) {
+	many := make([]string, 1000)
+	for i := range many {
+		many[i] = "de-DE;q=0.5, fr-CH;q=0.4"
+	}
+	for name, h := range map[string]http.Header{
+		"eight entries": {"Accept-Language": {"zh-Hant-TW,zh-Hant;q=0.9,zh-TW;q=0.8,zh;q=0.7,en-GB;q=0.6,en-US;q=0.5,en;q=0.4,ja;q=0.3"}},
+		"1000 lines":    {"Accept-Language": many, "X-Language": many},
+		"1 MiB":         {"Accept-Language": {strings.Repeat("de-DE-1996,", 1<<20/11)}},
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				errcode.Negotiate(h)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -83,16 +84,22 @@ func (e *Error) Remediation(tag language.Tag) string {
 }
 
 // Error returns the wire code, the English message with its placeholders
-// filled and, if e has one, the cause's text: a line for developers and
-// logs, never for a response body.
+// filled and, if e has one, the cause's text, unless that text starts with
+// the same code and message: a line for developers and logs, never for a
+// response body.
 func (e *Error) Error() string {
 	if e == nil {
 		return "<nil>"
 	}
-	if e.cause != nil {
-		return e.head() + ": " + e.cause.Error()
+	head := e.head()
+	if e.cause == nil {
+		return head
 	}
-	return e.head()
+	cause := e.cause.Error()
+	if strings.HasPrefix(cause, head) {
+		return cause // such as a relayed response's, which says it itself
+	}
+	return head + ": " + cause
 }
 
 // Format formats e for fmt as Error does, except that %+v formats the
@@ -100,8 +107,10 @@ func (e *Error) Error() string {
 func (e *Error) Format(s fmt.State, verb rune) {
 	switch {
 	case verb == 'v' && s.Flag('+') && e != nil && e.cause != nil:
-		io.WriteString(s, e.head())
-		fmt.Fprintf(s, ": %+v", e.cause)
+		if head := e.head(); !strings.HasPrefix(e.cause.Error(), head) {
+			io.WriteString(s, head+": ")
+		}
+		fmt.Fprintf(s, "%+v", e.cause)
 	case verb == 'q':
 		fmt.Fprintf(s, "%q", e.Error())
 	default:

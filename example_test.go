@@ -326,3 +326,21 @@ func ExampleRetryAfter() {
 	// Output:
 	// true 3s true
 }
+
+// Negotiate picks the catalog language a request asks for: Huawei Cloud's
+// X-Language first, then Accept-Language, else English.
+func ExampleNegotiate() {
+	for _, h := range []http.Header{
+		{"X-Language": {"zh-cn"}},
+		{"Accept-Language": {"fr-CH, fr;q=0.9, zh;q=0.8, en;q=0.7"}},
+		{"X-Language": {"fr"}, "Accept-Language": {"en-GB"}},
+		{},
+	} {
+		fmt.Println(errcode.Negotiate(h))
+	}
+	// Output:
+	// zh-CN
+	// zh-CN
+	// en-US
+	// en-US
+}

@@ -17,10 +17,11 @@ import (
 // request; a panic is answered as [InternalServerError], its value kept
 // out of the body (http.ErrAbortHandler is panicked again, unlogged).
 //
-// Once the response has started (a status, a body byte, a flush or a
-// hijack went out), an error is not answered: the response is aborted, by
-// panicking with http.ErrAbortHandler, so that the client's read fails
-// instead of taking an error body for the end of the content.
+// Once the response has started (a status, a body byte or a flush went
+// out), an error is not answered: the response is aborted, by panicking
+// with http.ErrAbortHandler, so that the client's read fails instead of
+// taking an error body for the end of the content. After a hijack, the
+// error is only logged: the connection is the handler's.
 //
 // The ResponseWriter the handler gets can Flush and Hijack when the one
 // ServeHTTP got can, and unwraps to it for [http.ResponseController].

@@ -385,3 +385,35 @@ func TestHandlerFuncKeepsTheLanguageThroughAnyWrapper(t *testing.T) {
 		assert.Equal(t, []string{"Accept-Language, X-Language"}, w.Header()["Vary"], name)
 	}
 }
+
+func TestHandlerFuncLogRecordsAreBounded(t *testing.T) {
+	opts, logs, _ := observed(slog.LevelInfo)
+	h := opts.Handler(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error {
+		return errcode.InvalidRequestParamWith("name", strings.Repeat("v", 1<<20)).Wrap(errors.New(strings.Repeat("c", 1<<20)))
+	}))
+	r := httptest.NewRequest(http.MethodGet, "/"+strings.Repeat("p", 1<<20), nil)
+	r.Header.Set("X-Request-Id", strings.Repeat("中", 300<<10))
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	require.Len(t, logs.records(t), 1)
+	assert.Less(t, len(logs.String()), 12<<10, "a record of at most about 10 KiB whatever the request")
+	rec := logs.records(t)[0]
+	assert.Equal(t, strings.Repeat("中", 42)+"…", rec["request_id"], "cut at a character")
+	assert.Equal(t, "/"+strings.Repeat("p", 1<<10-1)+"…", rec["path"])
+	assert.True(t, strings.HasPrefix(rec["error"].(string), "octopus.000003: Request params [name:"+strings.Repeat("v", 128)+"…] is invalid: ccc"))
+	assert.True(t, strings.HasSuffix(rec["error"].(string), "c…"))
+}
+
+func TestHandlerFuncLogsARelayedErrorOnce(t *testing.T) {
+	opts, logs, _ := observed(nil)
+	dep := errcode.FromBody(401, http.Header{"X-Request-Id": {"dep-1"}}, []byte(`{"error_code":"octopus.000102","error_msg":"The request token expires"}`), nil)
+	h := opts.Handler(errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return errcode.Relay(dep) }))
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
+	assert.Equal(t, http.StatusUnauthorized, w.Code)
+	assert.Equal(t, "octopus.000102: The request token expires (HTTP 401, request id dep-1)", errcode.Relay(dep).Error(), "said once")
+	assert.Equal(t, "octopus.000102: The request token expires (HTTP 401, request id dep-1)", fmt.Sprintf("%+v", errcode.Relay(dep)))
+	require.Empty(t, logs.records(t), "a 4xx is not logged by default")
+	var re *errcode.ResponseError
+	require.ErrorAs(t, errcode.Relay(dep), &re, "the chain is kept")
+	assert.Equal(t, "dep-1", re.RequestID)
+}

@@ -4,6 +4,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/octopus-go/errcode/internal/wire"
 )
 
 // The header values an answer sets. Each response gets its own copies, so
@@ -123,7 +125,11 @@ func serve(w http.ResponseWriter, lang int, vary bool, err error) Code {
 	if e == nil || len(e.params) == 0 {
 		io.WriteString(w, bodies[c][lang])
 	} else {
-		w.Write(appendBody(make([]byte, 0, 512), c, lang, e.params))
+		n := len(bodies[c][lang]) // the body with bare names, then room for the values
+		for i := 1; i < len(e.params); i += 2 {
+			n += min(len(e.params[i]), wire.MaxValueBytes+len("…"))
+		}
+		w.Write(appendBody(make([]byte, 0, n), c, lang, e.params))
 	}
 	return c
 }

@@ -1,7 +1,10 @@
 package errcode_test
 
 import (
+	"bufio"
 	"io"
+	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -235,3 +238,179 @@ func TestLocalizeKeepsFlusherAndResponseController(t *testing.T) {
 	})).ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
 	assert.True(t, w.Flushed)
 }
+
+// startRoutes are the ways a handler can start its response, each alone,
+// and the status it starts it with.
+var startRoutes = []struct {
+	name   string
+	status int
+	start  func(w http.ResponseWriter)
+}{
+	{"Write", 200, func(w http.ResponseWriter) { w.Write([]byte("id,name\n")) }},
+	{"WriteHeader(201)", 201, func(w http.ResponseWriter) { w.WriteHeader(http.StatusCreated) }},
+	{"Flush", 200, func(w http.ResponseWriter) { w.(http.Flusher).Flush() }},
+	{"io.Copy, through ReadFrom where the writer has it", 200, func(w http.ResponseWriter) { io.Copy(w, strings.NewReader("id,name\n")) }},
+	{"io.WriteString", 200, func(w http.ResponseWriter) { io.WriteString(w, "id,name\n") }},
+	{"http.ResponseController's Flush", 200, func(w http.ResponseWriter) { http.NewResponseController(w).Flush() }},
+}
+
+// TestEveryWayOfStartingAResponseAborts starts a response by each route
+// alone, then fails, over a real server, with and without a middleware
+// that only unwraps between the server and the HandlerFunc: the client
+// never reads an error body after the start, and the log says the
+// response was aborted with the status it started with.
+func TestEveryWayOfStartingAResponseAborts(t *testing.T) {
+	middlewares := map[string]func(http.Handler) http.Handler{
+		"no middleware": func(h http.Handler) http.Handler { return h },
+		"a middleware that only unwraps": func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(unwrapper{w}, r) })
+		},
+	}
+	for mwName, mw := range middlewares {
+		for _, route := range startRoutes {
+			t.Run(mwName+", "+route.name, func(t *testing.T) {
+				opts, logs, seen := observed(nil)
+				var serverLog logRecorder
+				srv := httptest.NewUnstartedServer(mw(opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+					w.Header().Set("Content-Type", "text/csv")
+					route.start(w)
+					return errcode.ScenarioNotFound
+				}))))
+				srv.Config.ErrorLog = log.New(&serverLog, "", 0)
+				srv.Start()
+				defer srv.Close()
+
+				resp, err := srv.Client().Get(srv.URL)
+				if err == nil {
+					body, readErr := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					assert.Equal(t, route.status, resp.StatusCode, "the status the handler started with")
+					assert.Equal(t, "text/csv", resp.Header.Get("Content-Type"))
+					assert.ErrorIs(t, readErr, io.ErrUnexpectedEOF, "the client's read fails")
+					assert.NotContains(t, string(body), "error_code")
+				} else {
+					assert.ErrorIs(t, err, io.EOF, "nothing but the abort reached the client")
+				}
+				srv.Close()
+				assert.Empty(t, serverLog.String(), "no superfluous WriteHeader")
+				recs := logs.records(t)
+				require.Len(t, recs, 1)
+				assert.Equal(t, true, recs[0]["aborted"])
+				assert.Equal(t, float64(route.status), recs[0]["status"])
+				assert.NotContains(t, recs[0], "code")
+				require.Len(t, *seen, 1)
+				assert.Zero(t, (*seen)[0].code)
+			})
+		}
+	}
+}
+
+// TestAResponseNotStartedIsAnswered checks the other side of each route:
+// a header set and no write leave the response to the error.
+func TestAResponseNotStartedIsAnswered(t *testing.T) {
+	for name, before := range map[string]func(w http.ResponseWriter){
+		"nothing":      func(http.ResponseWriter) {},
+		"a header set": func(w http.ResponseWriter) { w.Header().Set("Content-Type", "text/csv") },
+	} {
+		rec := serve(nil, func(w http.ResponseWriter, r *http.Request) error {
+			before(w)
+			return errcode.ScenarioNotFound
+		})
+		assert.Equal(t, http.StatusNotFound, rec.Code, name)
+		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, rec.Body.String(), name)
+		assert.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"), name)
+	}
+}
+
+// TestAHijackedConnectionIsTheHandlers checks that an error after a
+// hijack, by the writer's Hijack or through http.ResponseController, is
+// logged as aborted and never written to the hijacked connection.
+func TestAHijackedConnectionIsTheHandlers(t *testing.T) {
+	for name, hijack := range map[string]func(w http.ResponseWriter) (net.Conn, *bufio.ReadWriter, error){
+		"Hijack": func(w http.ResponseWriter) (net.Conn, *bufio.ReadWriter, error) { return w.(http.Hijacker).Hijack() },
+		"http.ResponseController": func(w http.ResponseWriter) (net.Conn, *bufio.ReadWriter, error) {
+			return http.NewResponseController(w).Hijack()
+		},
+		"through a middleware's Unwrap": func(w http.ResponseWriter) (net.Conn, *bufio.ReadWriter, error) {
+			return http.NewResponseController(unwrapper{w}).Hijack()
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			opts, logs, seen := observed(nil)
+			done := make(chan struct{})
+			observe := opts.Observe
+			opts.Observe = func(r *http.Request, c errcode.Code, err error) { observe(r, c, err); close(done) }
+			srv := httptest.NewServer(opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+				conn, rw, err := hijack(w)
+				require.NoError(t, err)
+				rw.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+				rw.Flush()
+				conn.Close()
+				return errcode.ScenarioNotFound
+			})))
+			defer srv.Close()
+			resp, err := srv.Client().Get(srv.URL)
+			require.NoError(t, err)
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			require.NoError(t, err)
+			assert.Equal(t, "ok", string(body), "what the handler wrote, and nothing else")
+			<-done // a hijacked connection's handler may still run after the client is done
+			recs := logs.records(t)
+			require.Len(t, recs, 1)
+			assert.Equal(t, true, recs[0]["aborted"])
+			assert.NotContains(t, recs[0], "status", "no status was sent by the server")
+			require.Len(t, *seen, 1)
+			assert.Zero(t, (*seen)[0].code)
+		})
+	}
+}
+
+// TestAPanicAfterAnAnswerAborts checks that a handler that answered with
+// Write, then panicked, has its response aborted: its end is unknown.
+func TestAPanicAfterAnAnswerAborts(t *testing.T) {
+	opts, logs, _ := observed(nil)
+	srv := httptest.NewServer(opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		errcode.Write(w, errcode.ScenarioNotFound)
+		w.(http.Flusher).Flush()
+		panic("after the answer")
+	})))
+	defer srv.Close()
+	resp, err := srv.Client().Get(srv.URL)
+	require.NoError(t, err)
+	_, err = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	srv.Close()
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	assert.Equal(t, "errcode: handler panicked", recs[0]["msg"])
+	assert.Equal(t, true, recs[0]["aborted"])
+	assert.Equal(t, float64(404), recs[0]["status"])
+}
+
+// TestWriteGoesThroughOtherMiddleware checks that Write, inside a
+// HandlerFunc, writes through the wrapper another middleware put around
+// the writer, so that the wrapper sees the status.
+func TestWriteGoesThroughOtherMiddleware(t *testing.T) {
+	var recorded int
+	rec := httptest.NewRecorder()
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Accept-Language", "zh")
+	errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		sr := &statusRecorder{ResponseWriter: w}
+		errcode.Write(recorderThatUnwraps{sr}, errcode.TokenExpired)
+		recorded = sr.status
+		return nil
+	}).ServeHTTP(rec, r)
+	assert.Equal(t, http.StatusUnauthorized, recorded, "the wrapper saw the status")
+	assert.Equal(t, http.StatusUnauthorized, rec.Code)
+	assert.Equal(t, `{"error_code":"octopus.000102","error_msg":"请求token过期"}`, rec.Body.String(), "in the request's language, found through the wrapper")
+}
+
+// recorderThatUnwraps is a status recorder that unwraps, as middleware
+// should since Go 1.20.
+type recorderThatUnwraps struct{ *statusRecorder }
+
+func (r recorderThatUnwraps) Unwrap() http.ResponseWriter { return r.ResponseWriter }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 
@@ -59,9 +60,10 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if out.asJSON {
 		writeJSON(stdout, []entry{decodedEntry(re)})
 	} else {
-		writeDecoded(stdout, re, out.tags)
+		writeDecoded(stdout, re, resp.Request, out.tags)
 	}
 	if re.Code == 0 {
+		pointToExplain(stderr, re)
 		return exitUndocumented
 	}
 	return exitOK
@@ -96,10 +98,19 @@ func decodedEntry(re *errcode.ResponseError) entry {
 	return e
 }
 
-// writeDecoded writes what re says to w: what the response sent, then the
-// documented row of its code, in the languages tags.
-func writeDecoded(w io.Writer, re *errcode.ResponseError, tags []language.Tag) {
+// writeDecoded writes what re says to w: what the response sent, the
+// request it answers (req, unknown when nil), then the documented row of
+// its code, in the languages tags.
+func writeDecoded(w io.Writer, re *errcode.ResponseError, req *http.Request, tags []language.Tag) {
 	fmt.Fprintf(w, "status:      %s\n", statusText(re.StatusCode))
+	switch {
+	case req == nil:
+		fmt.Fprintln(w, "request:     unknown")
+	case req.Header.Get("Idempotency-Key") != "":
+		fmt.Fprintf(w, "request:     %s %s, with an Idempotency-Key\n", escape(req.Method), escape(req.RequestURI))
+	default:
+		fmt.Fprintf(w, "request:     %s %s\n", escape(req.Method), escape(req.RequestURI))
+	}
 	switch {
 	case re.WireCode == "" && re.Message == "":
 		fmt.Fprintln(w, "code:        none, the body is not a JSON error")
@@ -131,4 +142,38 @@ func writeDecoded(w io.Writer, re *errcode.ResponseError, tags []language.Tag) {
 		fmt.Fprintln(w)
 		writeRow(w, re.Code, tags)
 	}
+}
+
+// pointToExplain tells stderr what to explain for re, a response without
+// a documented code. A code sent in a form the catalog does not document
+// (OCTOPUS.107002, 107002 as a number, an undocumented code) gets the
+// nearest documented code. A bare body of one word of letters, digits and
+// dots is taken for a code a person typed: explain for it when explain
+// reads it (107002, ScenarioNotFound), else for the nearest.
+func pointToExplain(stderr io.Writer, re *errcode.ResponseError) {
+	code := re.WireCode
+	typed := code == "" && re.StatusCode == 0 && isWord(re.Excerpt)
+	if typed {
+		code = re.Excerpt
+	}
+	if code == "" {
+		return
+	}
+	rows := rowsOf(code)
+	if typed && rows != nil {
+		fmt.Fprintf(stderr, "errcode: %s is a code, not an error response; run 'errcode explain %s'\n", code, code)
+		return
+	}
+	near := nearest(code, 1)[0]
+	if rows != nil {
+		near = rows[0].String()
+	}
+	fmt.Fprintf(stderr, "errcode: %s is not documented; nearest: %s; run 'errcode explain %s'\n", escape(code), near, near)
+}
+
+// isWord reports whether s is a word of ASCII letters, digits and dots.
+func isWord(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r == '.' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	})
 }

@@ -70,6 +70,18 @@ func usageError(cmd subcommand, stderr io.Writer) int {
 	return exitUsage
 }
 
+// checkCodes reports an empty or blank CODE argument of cmd in codes as a
+// usage error on stderr, and then returns exitUsage and false.
+func checkCodes(cmd subcommand, codes []string, stderr io.Writer) (exit int, ok bool) {
+	for _, c := range codes {
+		if strings.TrimSpace(c) == "" {
+			fmt.Fprintf(stderr, "errcode %s: empty CODE\n", cmd.name)
+			return usageError(cmd, stderr), false
+		}
+	}
+	return exitOK, true
+}
+
 // printing is what the flags of a command that prints rows ask for.
 type printing struct {
 	tags   []language.Tag // the languages to print (-lang)

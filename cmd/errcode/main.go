@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // main runs the command with the process's arguments and standard streams
@@ -35,7 +36,7 @@ var subcommands = []subcommand{explainCmd, listCmd, decodeCmd, openapiCmd}
 // its exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, shortUsage())
 		return exitUsage
 	}
 	switch args[0] {
@@ -51,6 +52,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "errcode: unknown command %q\nRun 'errcode -h' for usage.\n", args[0])
+	fmt.Fprintf(stderr, "errcode: unknown command %q%s\nRun 'errcode help' for usage.\n", args[0], didYouMean(args[0]))
 	return exitUsage
+}
+
+// shortUsage returns the usage line of each command and where to find
+// more, as a bare errcode prints it.
+func shortUsage() string {
+	var b strings.Builder
+	b.WriteString("usage:\n")
+	for _, cmd := range subcommands {
+		fmt.Fprintf(&b, "\terrcode %s %s\n", cmd.name, cmd.synopsis)
+	}
+	b.WriteString("Run 'errcode help' for the whole help, 'errcode COMMAND -h' for one command.\n")
+	return b.String()
+}
+
+// didYouMean returns "; did you mean NAME?" for the command nearest to
+// name, help included, when it is within two edits, ignoring case; else "".
+func didYouMean(name string) string {
+	var names []string
+	for _, cmd := range subcommands {
+		names = append(names, cmd.name)
+	}
+	best, dist := "", 3
+	for _, n := range append(names, "help") {
+		if d := distance(strings.ToLower(name), n); d < dist {
+			best, dist = n, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return "; did you mean " + best + "?"
 }

@@ -50,8 +50,8 @@ func TestExplain(t *testing.T) {
 }
 
 // TestExplainForms checks the forms of a code that explain accepts, those of
-// errcode.ParseCode: any case, with or without octopus., the APIG. alias and
-// constant names.
+// rowsOf: any case, with or without octopus., the APIG. alias and constant
+// names.
 func TestExplainForms(t *testing.T) {
 	for arg, first := range map[string]string{
 		"107002":           "octopus.107002  ScenarioNotFound",
@@ -114,6 +114,58 @@ func TestExplainLang(t *testing.T) {
 	_, errOut, exit := runCmd(t, "", "explain", "-lang", "fr", "107002")
 	assert.Equal(t, exitUsage, exit)
 	assert.Equal(t, "errcode: -lang fr: the catalog has en, zh\n", errOut)
+}
+
+// TestExplainPlaceholders checks that a row with placeholders shows its
+// texts as documented, its placeholders marked, and names them and the
+// generated constructor that fills them, in text and in JSON.
+func TestExplainPlaceholders(t *testing.T) {
+	for arg, want := range map[string]string{
+		"InvalidRequestParam": `octopus.000003  InvalidRequestParam
+  status:          400 Bad Request
+  retry:           no (retrying cannot help)
+  message en:      Request params [{key}:{value}] is invalid
+  message zh:      请求参数[{key}:{value}]错误
+  remediation en:  Make sure the request parameter [{key}:{value}] is correct
+  remediation zh:  请确保请求参数[{key}:{value}]正确
+  placeholders:    key, value
+  constructor:     errcode.InvalidRequestParamWith(key, value)
+`,
+		"apig.0607": `APIGW.0607  GatewayProtocolNotSupported
+  status:          400 Bad Request
+  retry:           no (retrying cannot help)
+  message en:      The following protocol is supported: {xxx}
+  message zh:      协议不支持,仅支持以下协议:{xxx}
+  remediation en:  Use HTTP or HTTPS to access the API.
+  remediation zh:  请使用HTTP或HTTPS访问API
+  placeholders:    xxx
+  constructor:     errcode.GatewayProtocolNotSupportedWith(xxx)
+`,
+	} {
+		out, errOut, exit := runCmd(t, "", "explain", arg)
+		require.Equal(t, exitOK, exit, errOut)
+		assert.Equal(t, want, out)
+	}
+
+	out, _, exit := runCmd(t, "", "explain", "-json", "InvalidRequestParam")
+	require.Equal(t, exitOK, exit)
+	assert.Equal(t, []map[string]any{{
+		"code":         "octopus.000003",
+		"status":       float64(400),
+		"name":         "InvalidRequestParam",
+		"retryable":    false,
+		"retry":        "no",
+		"message":      map[string]any{"en": "Request params [{key}:{value}] is invalid", "zh": "请求参数[{key}:{value}]错误"},
+		"remediation":  map[string]any{"en": "Make sure the request parameter [{key}:{value}] is correct", "zh": "请确保请求参数[{key}:{value}]正确"},
+		"placeholders": []any{"key", "value"},
+		"constructor":  "errcode.InvalidRequestParamWith(key, value)",
+	}}, decodeJSON(t, out))
+
+	// list shows the documented text too, and finds it by its marks.
+	out, errOut, exit := runCmd(t, "", "list", "-grep", "{xxx}", "-lang", "zh")
+	require.Equal(t, exitOK, exit, errOut)
+	assert.Equal(t, "CODE        STATUS  NAME                         MESSAGE\n"+
+		"APIGW.0607  400     GatewayProtocolNotSupported  协议不支持,仅支持以下协议:{xxx}\n", out)
 }
 
 // TestExplainSeveralRows checks that a code documented on several rows prints every row.
@@ -201,22 +253,6 @@ func TestExplainUndocumented(t *testing.T) {
 	assert.Equal(t, "[]\n", out)
 }
 
-// TestDistance checks the edit distance.
-func TestDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"abc", "", 3},
-		{"kitten", "sitting", 3},
-		{"OCTOPUS.107002", "OCTOPUS.107003", 1},
-		{"场景", "场所", 1},
-	} {
-		assert.Equal(t, tc.want, distance(tc.a, tc.b), "%q %q", tc.a, tc.b)
-	}
-}
-
 // TestList checks that list prints every row as an aligned table.
 func TestList(t *testing.T) {
 	out, errOut, exit := runCmd(t, "", "list")
@@ -288,19 +324,21 @@ func TestListFilters(t *testing.T) {
 // decodeCases are the decode inputs in testdata and the lines their text
 // output must have.
 var decodeCases = []struct {
-	file  string
-	exit  int
-	lines []string
+	file   string
+	exit   int
+	lines  []string
+	stderr string
 }{
 	{"curl-i-404.txt", exitOK, []string{
 		"status:      404 Not Found",
+		"request:     unknown",
 		"code:        octopus.107002",
 		"message:     Scenario is not exists",
 		"request id:  5d1c6f0e9a8b4c3d",
 		"retryable:   no",
 		"octopus.107002  ScenarioNotFound",
 		"  remediation zh:  请检查后重试",
-	}},
+	}, ""},
 	{"curl-i-http2-lf.txt", exitOK, []string{
 		"status:      429 Too Many Requests",
 		"code:        APIG.0308",
@@ -309,26 +347,26 @@ var decodeCases = []struct {
 		"retryable:   yes",
 		"retry after: 30s",
 		"APIGW.0308  GatewayThrottled",
-	}},
+	}, ""},
 	{"curl-i-502-html.txt", exitUndocumented, []string{
 		"status:      502 Bad Gateway",
 		"code:        none, the body is not a JSON error",
 		"body:        <html> <head><title>502 Bad Gateway</title></head> <body> <center><h1>502 Bad Gateway</h1></center> <hr><center>nginx</center> </body> </html>",
 		"retryable:   no",
-	}},
+	}, ""},
 	{"apigw-undocumented.json", exitUndocumented, []string{
 		"status:      unknown",
 		"code:        APIGW.0309 (undocumented)",
 		"message:     Some new gateway error",
 		"request id:  req-0309",
 		"retryable:   no",
-	}},
+	}, "errcode: APIGW.0309 is not documented; nearest: APIGW.0308; run 'errcode explain APIGW.0308'\n"},
 	{"apigw-0201.json", exitOK, []string{
 		"status:      unknown",
 		"code:        APIGW.0201",
 		"APIGW.0201  GatewayBackendTimeout",
 		"  status:          504 Gateway Timeout",
-	}},
+	}, ""},
 }
 
 // TestDecode decodes each file in testdata, from the file, from standard input and
@@ -339,7 +377,7 @@ func TestDecode(t *testing.T) {
 			path := filepath.Join("testdata", tc.file)
 			out, errOut, exit := runCmd(t, "", "decode", path)
 			require.Equal(t, tc.exit, exit, errOut)
-			assert.Empty(t, errOut)
+			assert.Equal(t, tc.stderr, errOut)
 			got := strings.Split(out, "\n")
 			for _, line := range tc.lines {
 				assert.Contains(t, got, line)
@@ -427,13 +465,13 @@ func TestDecodeOddInput(t *testing.T) {
 
 	out, _, exit = runCmd(t, "", "decode")
 	assert.Equal(t, exitUndocumented, exit)
-	assert.Equal(t, "status:      unknown\ncode:        none, the body is not a JSON error\nbody:        (empty)\nretryable:   no\n", out)
+	assert.Equal(t, "status:      unknown\nrequest:     unknown\ncode:        none, the body is not a JSON error\nbody:        (empty)\nretryable:   no\n", out)
 
 	// curl -L: a redirect, then the error.
 	out, _, exit = runCmd(t, "HTTP/1.1 302 Found\nLocation: /x\n\nHTTP/1.1 404 Not Found\n\n"+
 		`{"error":{"code":"octopus.107002","message":"Scenario is not exists"}}`, "decode")
 	assert.Equal(t, exitOK, exit)
-	assert.Contains(t, out, "status:      404 Not Found\ncode:        octopus.107002\n")
+	assert.Contains(t, out, "status:      404 Not Found\nrequest:     unknown\ncode:        octopus.107002\n")
 
 	_, errOut, exit = runCmd(t, "HTTP/1.1 garbage\n\n", "decode")
 	assert.Equal(t, exitUsage, exit)
@@ -449,10 +487,16 @@ func TestDecodeOddInput(t *testing.T) {
 
 // TestUsage checks the help and usage errors of the command and each subcommand.
 func TestUsage(t *testing.T) {
+	// A bare errcode: the usage lines, not the whole help.
 	out, errOut, exit := runCmd(t, "")
 	assert.Equal(t, exitUsage, exit)
 	assert.Empty(t, out)
-	assert.Equal(t, usage, errOut)
+	assert.Equal(t, "usage:\n"+
+		"\terrcode explain [-lang en|zh] [-json] CODE...\n"+
+		"\terrcode list [-status N] [-grep TEXT] [-lang en|zh] [-json]\n"+
+		"\terrcode decode [-lang en|zh] [-json] [FILE]\n"+
+		"\terrcode openapi [-status N,...] [-o FILE] [CODE...]\n"+
+		"Run 'errcode help' for the whole help, 'errcode COMMAND -h' for one command.\n", errOut)
 
 	for _, h := range []string{"-h", "-help", "--help", "help"} {
 		out, errOut, exit = runCmd(t, "", h)
@@ -461,9 +505,20 @@ func TestUsage(t *testing.T) {
 		assert.Empty(t, errOut, h)
 	}
 
-	_, errOut, exit = runCmd(t, "", "frobnicate")
-	assert.Equal(t, exitUsage, exit)
-	assert.Equal(t, "errcode: unknown command \"frobnicate\"\nRun 'errcode -h' for usage.\n", errOut)
+	// A mistyped command: the nearest command, within two edits.
+	for arg, want := range map[string]string{
+		"frobnicate": "errcode: unknown command \"frobnicate\"\nRun 'errcode help' for usage.\n",
+		"explian":    "errcode: unknown command \"explian\"; did you mean explain?\nRun 'errcode help' for usage.\n",
+		"LIST":       "errcode: unknown command \"LIST\"; did you mean list?\nRun 'errcode help' for usage.\n",
+		"decod":      "errcode: unknown command \"decod\"; did you mean decode?\nRun 'errcode help' for usage.\n",
+		"hlep":       "errcode: unknown command \"hlep\"; did you mean help?\nRun 'errcode help' for usage.\n",
+		"\x1b[2J":    "errcode: unknown command \"\\x1b[2J\"\nRun 'errcode help' for usage.\n",
+	} {
+		out, errOut, exit = runCmd(t, "", arg)
+		assert.Equal(t, exitUsage, exit, arg)
+		assert.Empty(t, out, arg)
+		assert.Equal(t, want, errOut, arg)
+	}
 
 	for _, cmd := range subcommands {
 		out, errOut, exit = runCmd(t, "", cmd.name, "-h")
@@ -481,6 +536,15 @@ func TestUsage(t *testing.T) {
 	}
 
 	assertFails(t, exitUsage, "errcode explain: no CODE given\n", "explain")
+
+	// An empty CODE is a usage error, not an undocumented code.
+	for _, args := range [][]string{{"explain", ""}, {"explain", "107002", "  "}, {"openapi", ""}} {
+		out, errOut, exit = runCmd(t, "", args...)
+		assert.Equal(t, exitUsage, exit, "%q", args)
+		assert.Empty(t, out, "%q", args)
+		assert.Equal(t, "errcode "+args[0]+": empty CODE\nusage: errcode "+args[0]+" "+synopsis(args[0])+"\n"+
+			"Run 'errcode "+args[0]+" -h' for details.\n", errOut, "%q", args)
+	}
 
 	assertFails(t, exitUsage, "errcode list: unexpected argument \"extra\"\n", "list", "extra")
 

@@ -11,12 +11,15 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/octopus-go/errcode"
+	"github.com/octopus-go/errcode/internal/wire"
+	"golang.org/x/text/language"
 )
 
 // runOpenAPI runs "errcode openapi" with args, the arguments after the
@@ -27,6 +30,9 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write the document to `file` instead of standard output")
 	codes, exit, ok := parseArgs(openapiCmd, fs, args, stdout, stderr)
 	if !ok {
+		return exit
+	}
+	if exit, ok = checkCodes(openapiCmd, codes, stderr); !ok {
 		return exit
 	}
 	statuses, err := parseStatuses(*statusList)
@@ -128,12 +134,12 @@ type (
 		Responses map[string]apiResponse `json:"responses"`
 	}
 	apiSchema struct {
-		Type                 string               `json:"type"`
-		Description          string               `json:"description,omitempty"`
-		Required             []string             `json:"required,omitempty"`
-		AdditionalProperties *bool                `json:"additionalProperties,omitempty"`
-		Properties           map[string]apiSchema `json:"properties,omitempty"`
-		Enum                 []string             `json:"enum,omitempty"`
+		Type        string               `json:"type"`
+		Description string               `json:"description,omitempty"`
+		Required    []string             `json:"required,omitempty"`
+		Properties  map[string]apiSchema `json:"properties,omitempty"`
+		Pattern     string               `json:"pattern,omitempty"`
+		Examples    []string             `json:"examples,omitempty"`
 	}
 	apiResponse struct {
 		Description string                  `json:"description"`
@@ -157,8 +163,11 @@ type (
 const errorSchema = "Error"
 
 // openAPIDocument returns the OpenAPI 3.1 document of components for rows:
-// the schema "Error" of the body [errcode.Write] sends, its error_code
-// listing the wire codes of rows; and one response per status of rows,
+// the schema "Error" of every error body Octopus and its API gateway send,
+// [errcode.Write]'s among them: error_code, a code of the form of
+// [codePattern] whose examples are the wire codes of rows, and error_msg,
+// both strings and required; other keys, such as the gateway's request_id,
+// allowed. And one response per status of rows,
 // named by [responseName], whose examples are the bodies Write sends for
 // each of its rows in each catalog language, named NAME.LANG (such as
 // ScenarioNotFound.en) and described by the row's remediation. The same
@@ -189,12 +198,11 @@ func openAPIDocument(rows []errcode.Code) ([]byte, error) {
 			}
 			resp.Content["application/json"].Examples[c.Name()+"."+langKey(tag)] = apiExample{
 				Summary:     c.String() + " " + c.Name() + " (" + langKey(tag) + ")",
-				Description: c.Remediation(tag),
+				Description: exampleDescription(c, tag),
 				Value:       body,
 			}
 		}
 	}
-	closed := false
 	doc := apiDocument{
 		OpenAPI: "3.1.0",
 		Info: apiInfo{
@@ -205,19 +213,29 @@ func openAPIDocument(rows []errcode.Code) ([]byte, error) {
 		},
 		Components: apiComponents{
 			Schemas: map[string]apiSchema{errorSchema: {
-				Type:                 "object",
-				Description:          "The body of an error response.",
-				Required:             []string{"error_code", "error_msg"},
-				AdditionalProperties: &closed,
+				Type: "object",
+				Description: "The body of an error response, from Octopus or from the API gateway in front of it; " +
+					"keys other than these may come too.",
+				Required: []string{"error_code", "error_msg"},
 				Properties: map[string]apiSchema{
 					"error_code": {
-						Type:        "string",
-						Description: "The documented wire code of the error (some gateway deployments send APIG. for APIGW.).",
-						Enum:        codes,
+						Type: "string",
+						Description: "The wire code of the error: a documented code (the examples), one documented later, " +
+							"or the APIG. alias of an APIGW. code, which some gateway deployments send.",
+						Pattern:  codePattern(),
+						Examples: codes,
 					},
 					"error_msg": {
 						Type:        "string",
 						Description: "The documented message, in the language negotiated from X-Language or Accept-Language.",
+					},
+					"request_id": {
+						Type:        "string",
+						Description: "The id of the request, which the API gateway adds to its error bodies.",
+					},
+					"encoded_authorization_message": {
+						Type:        "string",
+						Description: "Why IAM denied the request, encoded for IAM to decode; sent with some authorization failures.",
 					},
 				},
 			}},
@@ -232,6 +250,38 @@ func openAPIDocument(rows []errcode.Code) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// exampleDescription returns the description of c's example in the
+// language tag: its remediation, and for a row with placeholders its
+// documented message and the constructor that fills them, the example
+// having no values.
+func exampleDescription(c errcode.Code, tag language.Tag) string {
+	if len(c.Placeholders()) == 0 {
+		return c.Remediation(tag)
+	}
+	return fmt.Sprintf("%s\n\nThe message is documented as %q; %s fills its placeholders. "+
+		"This example has no values: they read as their bare names.",
+		c.Remediation(tag), c.Message(tag), constructor(c))
+}
+
+// codePattern returns the regular expression of a wire code of the catalog's
+// services, documented or not: one of their prefixes or its alias (such as
+// octopus., APIGW. and APIG.) and digits.
+func codePattern() string {
+	var prefixes []string
+	for c := range errcode.All() {
+		codes := []string{c.String()}
+		if alias, ok := wire.Alias(c.String()); ok {
+			codes = append(codes, alias)
+		}
+		for _, code := range codes {
+			if p := regexp.QuoteMeta(code[:strings.LastIndex(code, ".")+1]); !slices.Contains(prefixes, p) {
+				prefixes = append(prefixes, p)
+			}
+		}
+	}
+	return "^(" + strings.Join(prefixes, "|") + ")[0-9]+$"
 }
 
 // responseName returns the name of the response for an HTTP status in the
@@ -267,8 +317,13 @@ func writtenBody(c errcode.Code, lang string) (json.RawMessage, error) {
 }
 
 // writeFile writes data to the file path through a temporary file in the
-// same directory, so that path holds either its old contents or data.
+// same directory, so that path holds either its old contents or data. It
+// refuses a path that exists and is not a regular file (a symlink, such as
+// /dev/stdout, a device, a directory), which the rename would replace.
 func writeFile(path string, data []byte) error {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: cannot write: not a regular file", path)
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), ".openapi-*")
 	if err != nil {
 		return err

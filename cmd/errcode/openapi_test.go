@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/octopus-go/errcode"
+	"github.com/octopus-go/errcode/internal/wire"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -20,13 +22,9 @@ type openAPI struct {
 	Components struct {
 		Schemas struct {
 			Error struct {
-				Required             []string `json:"required"`
-				AdditionalProperties *bool    `json:"additionalProperties"`
-				Properties           struct {
-					ErrorCode struct {
-						Enum []string `json:"enum"`
-					} `json:"error_code"`
-				} `json:"properties"`
+				Required             []string                  `json:"required"`
+				AdditionalProperties any                       `json:"additionalProperties"`
+				Properties           map[string]map[string]any `json:"properties"`
 			} `json:"Error"`
 		} `json:"schemas"`
 		Responses map[string]struct {
@@ -55,6 +53,15 @@ func runOpenAPIDoc(t *testing.T, args ...string) (string, openAPI) {
 	return out, doc
 }
 
+// codeExamples returns the examples of doc's error_code.
+func codeExamples(doc openAPI) []string {
+	var codes []string
+	for _, v := range doc.Components.Schemas.Error.Properties["error_code"]["examples"].([]any) {
+		codes = append(codes, v.(string))
+	}
+	return codes
+}
+
 // responseNames returns the names of doc's responses, sorted.
 func responseNames(doc openAPI) []string {
 	var names []string
@@ -73,8 +80,16 @@ func TestOpenAPIDocument(t *testing.T) {
 	assert.Equal(t, "3.1.0", doc.OpenAPI)
 	schema := doc.Components.Schemas.Error
 	assert.Equal(t, []string{"error_code", "error_msg"}, schema.Required)
-	require.NotNil(t, schema.AdditionalProperties)
-	assert.False(t, *schema.AdditionalProperties)
+	assert.Nil(t, schema.AdditionalProperties, "other keys allowed")
+	var types []string
+	for _, name := range []string{"encoded_authorization_message", "error_code", "error_msg", "request_id"} {
+		types = append(types, schema.Properties[name]["type"].(string))
+	}
+	assert.Equal(t, []string{"string", "string", "string", "string"}, types)
+	assert.Len(t, schema.Properties, 4)
+	pattern, _ := schema.Properties["error_code"]["pattern"].(string)
+	assert.Equal(t, `^(octopus\.|APIGW\.|APIG\.)[0-9]+$`, pattern)
+	assert.Nil(t, schema.Properties["error_code"]["enum"], "no closed list of codes")
 
 	var codes []string
 	examples := 0
@@ -94,12 +109,23 @@ func TestOpenAPIDocument(t *testing.T) {
 			req.Header.Set("Accept-Language", tag.String())
 			errcode.ServeError(rec, req, c)
 			assert.JSONEq(t, rec.Body.String(), string(ex.Value), c.Name())
-			assert.Equal(t, c.Remediation(tag), ex.Description, c.Name())
+			if len(c.Placeholders()) == 0 {
+				assert.Equal(t, c.Remediation(tag), ex.Description, c.Name())
+			} else {
+				assert.Equal(t, c.Remediation(tag)+"\n\nThe message is documented as "+strconv.Quote(c.Message(tag))+"; "+
+					constructor(c)+" fills its placeholders. This example has no values: they read as their bare names.", ex.Description, c.Name())
+			}
 			assert.Equal(t, c.String()+" "+c.Name()+" ("+langKey(tag)+")", ex.Summary)
 			examples++
 		}
 	}
-	assert.Equal(t, codes, schema.Properties.ErrorCode.Enum)
+	assert.Equal(t, codes, codeExamples(doc))
+	for _, code := range codes {
+		assert.Regexp(t, pattern, code)
+		if alias, ok := wire.Alias(code); ok {
+			assert.Regexp(t, pattern, alias)
+		}
+	}
 	n := 0
 	for _, resp := range doc.Components.Responses {
 		n += len(resp.Content["application/json"].Examples)
@@ -112,6 +138,16 @@ func TestOpenAPIDocument(t *testing.T) {
 		"Unauthorized",
 	}, responseNames(doc))
 	assert.Equal(t, "404 Not Found: an error of the catalog, its body an Error.", doc.Components.Responses["NotFound"].Description)
+
+	// A row with placeholders: its documented texts, marked, and the
+	// constructor in the description; Write's body, without values, in
+	// the example.
+	ex := doc.Components.Responses["BadRequest"].Content["application/json"].Examples["InvalidRequestParam.en"]
+	assert.Equal(t, "Make sure the request parameter [{key}:{value}] is correct\n\n"+
+		`The message is documented as "Request params [{key}:{value}] is invalid"; `+
+		"errcode.InvalidRequestParamWith(key, value) fills its placeholders. "+
+		"This example has no values: they read as their bare names.", ex.Description)
+	assert.JSONEq(t, `{"error_code":"octopus.000003","error_msg":"Request params [key:value] is invalid"}`, string(ex.Value))
 
 	// Rows that share a code are all shown.
 	conflict := doc.Components.Responses["Conflict"].Content["application/json"].Examples
@@ -127,7 +163,8 @@ func TestOpenAPIDocument(t *testing.T) {
 }
 
 // TestOpenAPISelection checks that -status and CODE arguments select rows,
-// the responses of their statuses and their codes only.
+// the responses of their statuses and their codes only as error_code's
+// examples.
 func TestOpenAPISelection(t *testing.T) {
 	_, doc := runOpenAPIDoc(t, "-status", "404,409")
 	assert.Equal(t, []string{"Conflict", "NotFound"}, responseNames(doc))
@@ -137,18 +174,18 @@ func TestOpenAPISelection(t *testing.T) {
 			codes = append(codes, c.String())
 		}
 	}
-	assert.Equal(t, codes, doc.Components.Schemas.Error.Properties.ErrorCode.Enum)
+	assert.Equal(t, codes, codeExamples(doc))
 
 	_, doc = runOpenAPIDoc(t, "ScenarioNotFound", "TagUsedInSegments")
 	assert.Equal(t, []string{"Conflict", "NotFound"}, responseNames(doc))
-	assert.Equal(t, []string{"octopus.107002", "octopus.101006"}, doc.Components.Schemas.Error.Properties.ErrorCode.Enum)
+	assert.Equal(t, []string{"octopus.107002", "octopus.101006"}, codeExamples(doc))
 	assert.Len(t, doc.Components.Responses["Conflict"].Content["application/json"].Examples, 2)
 
 	// A wire code selects every row of it; a status and a code add up.
 	_, doc = runOpenAPIDoc(t, "apig.0201", "-status", "428")
 	assert.Equal(t, []string{"BadGateway", "BadRequest", "Error494", "GatewayTimeout", "PreconditionRequired",
 		"RequestEntityTooLarge", "RequestURITooLong"}, responseNames(doc))
-	assert.Equal(t, []string{"octopus.109005", "APIGW.0201"}, doc.Components.Schemas.Error.Properties.ErrorCode.Enum)
+	assert.Equal(t, []string{"octopus.109005", "APIGW.0201"}, codeExamples(doc))
 	assert.Len(t, doc.Components.Responses["BadRequest"].Content["application/json"].Examples, 2)
 }
 
@@ -197,6 +234,42 @@ func TestOpenAPIOutputFile(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Len(t, entries, 1)
+}
+
+// TestOpenAPIOutputNotRegular checks that -o refuses a path that is not a
+// regular file, a symlink to a file or to a device, or a directory, and
+// leaves it as it was.
+func TestOpenAPIOutputNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target.json")
+	require.NoError(t, os.WriteFile(target, []byte("old"), 0o644))
+	toFile := filepath.Join(dir, "to-file.json")
+	require.NoError(t, os.Symlink(target, toFile))
+	toDevice := filepath.Join(dir, "to-device.json")
+	require.NoError(t, os.Symlink(os.DevNull, toDevice))
+	sub := filepath.Join(dir, "sub")
+	require.NoError(t, os.Mkdir(sub, 0o755))
+
+	for _, path := range []string{toFile, toDevice, sub} {
+		before, err := os.Lstat(path)
+		require.NoError(t, err)
+		out, errOut, exit := runCmd(t, "", "openapi", "-status", "429", "-o", path)
+		assert.Equal(t, exitUsage, exit, path)
+		assert.Empty(t, out, path)
+		assert.Equal(t, "errcode: "+path+": cannot write: not a regular file\n", errOut)
+		after, err := os.Lstat(path)
+		require.NoError(t, err)
+		assert.Equal(t, before.Mode(), after.Mode(), path)
+	}
+	got, err := os.ReadFile(target)
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(got))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 4, "no temporary file left")
+	entries, err = os.ReadDir(sub)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
 }
 
 // TestResponseName checks the names of responses, from net/http's status

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/octopus-go/errcode"
 	"golang.org/x/text/language"
@@ -15,14 +16,16 @@ import (
 // An entry is the JSON form of one documented row, or of a decoded
 // response.
 type entry struct {
-	Code        string            `json:"code"`
-	Status      int               `json:"status"`
-	Name        string            `json:"name"`
-	Retryable   bool              `json:"retryable"`
-	Retry       string            `json:"retry,omitempty"`
-	Message     map[string]string `json:"message"`
-	Remediation map[string]string `json:"remediation"`
-	Sent        *sent             `json:"sent,omitempty"`
+	Code         string            `json:"code"`
+	Status       int               `json:"status"`
+	Name         string            `json:"name"`
+	Retryable    bool              `json:"retryable"`
+	Retry        string            `json:"retry,omitempty"`
+	Message      map[string]string `json:"message"`
+	Remediation  map[string]string `json:"remediation"`
+	Placeholders []string          `json:"placeholders,omitempty"`
+	Constructor  string            `json:"constructor,omitempty"`
+	Sent         *sent             `json:"sent,omitempty"`
 }
 
 // sent is the JSON form of what a decoded response carried.
@@ -39,13 +42,15 @@ type sent struct {
 // language.
 func newEntry(c errcode.Code) entry {
 	e := entry{
-		Code:        c.String(),
-		Status:      c.Status(),
-		Name:        c.Name(),
-		Retryable:   c.RetryKind() != errcode.NotRetryable,
-		Retry:       c.RetryKind().String(),
-		Message:     map[string]string{},
-		Remediation: map[string]string{},
+		Code:         c.String(),
+		Status:       c.Status(),
+		Name:         c.Name(),
+		Retryable:    errcode.Retryable(c),
+		Retry:        c.RetryKind().String(),
+		Message:      map[string]string{},
+		Remediation:  map[string]string{},
+		Placeholders: c.Placeholders(),
+		Constructor:  constructor(c),
 	}
 	for _, t := range errcode.Languages() {
 		e.Message[langKey(t)] = c.Message(t)
@@ -80,6 +85,22 @@ func writeRow(w io.Writer, c errcode.Code, tags []language.Tag) {
 	for _, t := range tags {
 		field(w, "remediation "+langKey(t), c.Remediation(t))
 	}
+	if names := c.Placeholders(); len(names) > 0 {
+		field(w, "placeholders", strings.Join(names, ", "))
+		field(w, "constructor", constructor(c))
+	}
+}
+
+// constructor returns the call of the generated function that returns c
+// with its placeholders filled, the constant's name and With, its
+// parameters named as the placeholders: "errcode.InvalidRequestParamWith(key,
+// value)". It returns "" for a row without placeholders.
+func constructor(c errcode.Code) string {
+	names := c.Placeholders()
+	if len(names) == 0 {
+		return ""
+	}
+	return "errcode." + c.Name() + "With(" + strings.Join(names, ", ") + ")"
 }
 
 // field writes one indented "label: value" line of a row to w, the values

@@ -16,19 +16,28 @@ import (
 //     followed by curl -L);
 //   - a curl -v (or -sv) transcript, its response headers prefixed "< ",
 //     its request "> ", curl's notes "* ", the body unprefixed: the last
-//     response in it;
+//     response in it, its Request the request it answers (method, target
+//     and headers, no body);
 //   - else a bare body, with status 0.
 //
 // It takes time linear in the length of data, however many interim
 // responses it holds: it reads each header block once and never copies
 // what follows it.
 func readResponse(data []byte) (*http.Response, error) {
+	var req *http.Request
 	if isVerbose(data) {
-		data = fromVerbose(data)
+		var reqHead []byte
+		data, reqHead = fromVerbose(data)
+		if len(reqHead) > 0 {
+			var err error
+			if req, err = parseRequest(reqHead); err != nil {
+				return nil, err
+			}
+		}
 	}
 	off := skipSpace(data, 0)
 	if !bytes.HasPrefix(data[off:], []byte("HTTP/")) {
-		return &http.Response{Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(data))}, nil
+		return &http.Response{Header: http.Header{}, Body: io.NopCloser(bytes.NewReader(data)), Request: req}, nil
 	}
 	for {
 		end := headerEnd(data, off)
@@ -42,6 +51,7 @@ func readResponse(data []byte) (*http.Response, error) {
 			continue
 		}
 		resp.Body = io.NopCloser(bytes.NewReader(data[end:]))
+		resp.Request = req
 		return resp, nil
 	}
 }
@@ -78,18 +88,41 @@ func headerEnd(data []byte, off int) int {
 // The status line of HTTP/2 and HTTP/3, which curl prints as
 // "HTTP/2 502", is read as HTTP/1.1's.
 func parseHead(head []byte) (*http.Response, error) {
-	line, after, _ := bytes.Cut(head, []byte("\n"))
-	if proto, status, _ := bytes.Cut(line, []byte(" ")); string(proto) == "HTTP/2" || string(proto) == "HTTP/3" {
-		head = append([]byte("HTTP/1.1 "+string(status)+"\n"), after...)
-	}
-	if !bytes.HasSuffix(head, []byte("\n\n")) && !bytes.HasSuffix(head, []byte("\n\r\n")) {
-		head = append(head[:len(head):len(head)], "\r\n\r\n"...)
-	}
-	resp, err := http.ReadResponse(bufio.NewReaderSize(bytes.NewReader(head), len(head)), nil)
+	resp, err := http.ReadResponse(asHTTP11(head), nil)
 	if err != nil {
 		return nil, fmt.Errorf("not an HTTP response: %v", err)
 	}
 	return resp, nil
+}
+
+// parseRequest parses a request line and headers as parseHead parses a
+// response's, "POST /v1/jobs HTTP/2" read as HTTP/1.1's, and returns the
+// request without its body.
+func parseRequest(head []byte) (*http.Request, error) {
+	req, err := http.ReadRequest(asHTTP11(head))
+	if err != nil {
+		return nil, fmt.Errorf("not an HTTP request: %v", err)
+	}
+	return req, nil
+}
+
+// asHTTP11 returns a reader of head, a status or request line and
+// headers, with "HTTP/2" or "HTTP/3" as the first or last word of its
+// first line read as "HTTP/1.1", and a blank line at its end if it had
+// none.
+func asHTTP11(head []byte) *bufio.Reader {
+	line, after, _ := bytes.Cut(head, []byte("\n"))
+	words := bytes.Split(bytes.TrimRight(line, "\r"), []byte(" "))
+	for _, i := range []int{0, len(words) - 1} {
+		if w := string(words[i]); w == "HTTP/2" || w == "HTTP/3" {
+			words[i] = []byte("HTTP/1.1")
+			head = append(append(bytes.Join(words, []byte(" ")), '\n'), after...)
+		}
+	}
+	if !bytes.HasSuffix(head, []byte("\n\n")) && !bytes.HasSuffix(head, []byte("\n\r\n")) {
+		head = append(head[:len(head):len(head)], "\r\n\r\n"...)
+	}
+	return bufio.NewReaderSize(bytes.NewReader(head), len(head))
 }
 
 // isVerbose reports whether data is a curl -v transcript: a line of it
@@ -98,19 +131,28 @@ func isVerbose(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("< HTTP/")) || bytes.Contains(data, []byte("\n< HTTP/"))
 }
 
+// isRequestLine reports whether line is a request line, three words the
+// last of which starts with "HTTP/": "POST /v1/jobs HTTP/1.1".
+func isRequestLine(line []byte) bool {
+	words := bytes.Split(line, []byte(" "))
+	return len(words) == 3 && bytes.HasPrefix(words[2], []byte("HTTP/"))
+}
+
 // curlNotes are the notes curl -v writes after a body; when the body has
 // no final newline and went to a terminal, one is glued to its last line.
 var curlNotes = [][]byte{[]byte("* Connection #"), []byte("* Closing connection")}
 
 // fromVerbose returns the last response of the curl -v transcript data as
 // curl -i prints it: its header lines without their "< " prefix, then the
-// lines that follow them unprefixed, which are its body. It drops the
-// request ("> "), curl's notes ("* ", and one glued to the end of the
-// body), its data markers ("{ [68 bytes data]") and the lines of its
-// progress meter, which start with a carriage return.
-func fromVerbose(data []byte) []byte {
-	var head, body []byte
-	inHead, inBody := false, false
+// lines that follow them unprefixed, which are its body; and the head of
+// the request it answers, the last one before its status line, its lines
+// without their "> " prefix (nil when there is none). It drops curl's
+// notes ("* ", and one glued to the end of the body), its data markers
+// ("{ [68 bytes data]") and the lines of its progress meter, which start
+// with a carriage return.
+func fromVerbose(data []byte) (resp, req []byte) {
+	var head, body, sending []byte
+	inHead, inBody, inRequest := false, false, false
 	for len(data) > 0 {
 		line := data
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -122,7 +164,7 @@ func fromVerbose(data []byte) []byte {
 		case bytes.HasPrefix(text, []byte("< ")) || string(text) == "<":
 			h := bytes.TrimPrefix(bytes.TrimPrefix(text, []byte("<")), []byte(" "))
 			if bytes.HasPrefix(h, []byte("HTTP/")) {
-				head, body = head[:0], body[:0]
+				head, body, req = head[:0], body[:0], sending
 				inHead, inBody = true, false
 			}
 			if !inHead {
@@ -132,10 +174,21 @@ func fromVerbose(data []byte) []byte {
 			if len(bytes.TrimSpace(h)) == 0 {
 				inHead, inBody = false, true
 			}
-		case bytes.HasPrefix(text, []byte("> ")) || string(text) == ">" ||
-			bytes.HasPrefix(text, []byte("* ")) ||
+		case bytes.HasPrefix(text, []byte("> ")) || string(text) == ">":
+			h := bytes.TrimPrefix(bytes.TrimPrefix(text, []byte(">")), []byte(" "))
+			if isRequestLine(h) {
+				sending, inRequest = nil, true // a new slice: req may hold the last one
+			}
+			if !inRequest {
+				continue
+			}
+			sending = append(append(sending, h...), '\n')
+			if len(bytes.TrimSpace(h)) == 0 {
+				inRequest = false
+			}
+		case bytes.HasPrefix(text, []byte("* ")) ||
 			bytes.HasPrefix(text, []byte("{ [")) || bytes.HasPrefix(text, []byte("} [")):
-			// The request, a note, a data marker.
+			// A note, a data marker.
 		case inBody && len(line) > 0 && line[0] != '\r':
 			body = append(body, line...)
 		}
@@ -148,5 +201,5 @@ func fromVerbose(data []byte) []byte {
 			break
 		}
 	}
-	return append(head, body...)
+	return append(head, body...), req
 }

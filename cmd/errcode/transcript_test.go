@@ -42,6 +42,39 @@ func TestReadResponseVerbose(t *testing.T) {
 	}
 }
 
+// TestReadResponseRequest checks the request of a response: in a curl -v
+// transcript, the last request before its status line, with its headers;
+// none in curl -i output or a bare body.
+func TestReadResponseRequest(t *testing.T) {
+	for file, want := range map[string]string{
+		"curl-v-404.txt":              "GET /scenarios/s9",
+		"curl-v-redirect-404.txt":     "GET /scenarios/s9",
+		"curl-v-100-continue-429.txt": "POST /jobs",
+		"curl-v-post-500.txt":         "POST /v1/jobs",
+		"curl-i-404.txt":              "",
+		"apigw-0201.json":             "",
+	} {
+		resp, err := readResponse(mustRead(t, filepath.Join("testdata", file)))
+		require.NoError(t, err, file)
+		if want == "" {
+			assert.Nil(t, resp.Request, file)
+			continue
+		}
+		require.NotNil(t, resp.Request, file)
+		assert.Equal(t, want, resp.Request.Method+" "+resp.Request.RequestURI, file)
+		assert.Equal(t, "curl/7.88.1", resp.Request.Header.Get("User-Agent"), file)
+	}
+
+	// A line of a body that starts with "> " is no request.
+	in := "> POST /a HTTP/1.1\n>\n< HTTP/1.1 404 Not Found\n<\n> quoted\n> GET /b HTTP/1.1\n"
+	resp, err := readResponse([]byte(in))
+	require.NoError(t, err)
+	assert.Equal(t, "POST", resp.Request.Method)
+
+	_, err = readResponse([]byte("> POST /a HTTP/1.1\n> bad header\n>\n< HTTP/1.1 500 Internal Server Error\n<\n{}"))
+	assert.EqualError(t, err, `not an HTTP request: malformed MIME header: missing colon: "bad header"`)
+}
+
 // TestReadResponseVerboseGlued checks a transcript copied from a terminal,
 // where curl's last note is glued to a body without a final newline.
 func TestReadResponseVerboseGlued(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"go/parser"
 	"go/token"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,4 +37,16 @@ func TestSubcommandHelp(t *testing.T) {
 	assert.Equal(t, "[-status N] [-grep TEXT] [-lang en|zh] [-json]", listCmd.synopsis)
 	assert.Equal(t, "", synopsis("nosuch"))
 	assert.Equal(t, "", section("nosuch"))
+}
+
+// TestOpenAPIExampleNames checks that the help's example refers to the
+// file its command writes, by that name.
+func TestOpenAPIExampleNames(t *testing.T) {
+	written := regexp.MustCompile(`errcode openapi .*-o (\S+)`).FindAllStringSubmatch(openapiCmd.summary, -1)
+	refs := regexp.MustCompile(`"([^"#]*)#/components/`).FindAllStringSubmatch(openapiCmd.summary, -1)
+	require.Len(t, written, 1)
+	require.NotEmpty(t, refs)
+	for _, ref := range refs {
+		assert.Equal(t, written[0][1], ref[1])
+	}
 }
