@@ -51,6 +51,7 @@ const (
 	svcRelay      = "relay"      // a dependency's ServiceBusy-like row, relayed, with a wait
 	svcBlock      = "block"      // the context's error, once the call's context is done
 	svcThirdParty = "thirdparty" // a third party's status, with an ErrorInfo naming its project
+	svcHuge       = "huge"       // a foreign error of 1 MiB, and a panic of 1 MiB after it
 )
 
 // valueKey and valueValue are the placeholder values svcValues sends.
@@ -145,6 +146,10 @@ func failure(ctx context.Context, service string) error {
 		return fmt.Errorf("calling iam: %w", dependencyError(errcode.TokenExpired, 0))
 	case svcRelay:
 		return errcode.Relay(dependencyError(relayedRow, relayedWait))
+	case svcHuge:
+		return errors.New(strings.Repeat("x", 1<<20))
+	case svcHuge + "-panic":
+		panic(strings.Repeat("p", 1<<20))
 	case svcBlock:
 		<-ctx.Done()
 		return ctx.Err()

@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 
 	"github.com/octopus-go/errcode"
+	"github.com/octopus-go/errcode/internal/wire"
 	"google.golang.org/grpc"
 )
 
@@ -18,7 +19,8 @@ import (
 // A record has the message "errgrpc: call failed" and the attributes
 // method (the call's full method), code and grpc_code as sent, and error
 // (the whole chain, as %+v renders it); or the message "errgrpc: handler
-// panicked" and the attributes method, panic and stack.
+// panicked" and the attributes method, panic and stack. Each text is cut
+// to 8 KiB.
 type Options struct {
 	// Logger receives the records; nil means slog.Default().
 	Logger *slog.Logger
@@ -72,7 +74,7 @@ func (o Options) answer(ctx context.Context, method string, err error) error {
 	st, c := answer(incoming(ctx), err)
 	if c != 0 && c.Status() >= 500 {
 		o.logger().ErrorContext(ctx, "errgrpc: call failed", "method", method,
-			"code", c.String(), "grpc_code", st.Code().String(), "error", fmt.Sprintf("%+v", err))
+			"code", c.String(), "grpc_code", st.Code().String(), "error", bounded(fmt.Sprintf("%+v", err)))
 	}
 	if o.Observe != nil {
 		o.Observe(ctx, method, c, err)
@@ -84,13 +86,26 @@ func (o Options) answer(ctx context.Context, method string, err error) error {
 // the error to answer with.
 func (o Options) panicked(ctx context.Context, method string, v any) error {
 	o.logger().ErrorContext(ctx, "errgrpc: handler panicked", "method", method,
-		"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		"panic", bounded(fmt.Sprint(v)), "stack", bounded(string(debug.Stack())))
 	err := errcode.InternalServerError.Wrap(fmt.Errorf("panic: %v", v))
 	if o.Observe != nil {
 		o.Observe(ctx, method, errcode.InternalServerError, err)
 	}
 	st, _ := answer(incoming(ctx), err)
 	return st.Err()
+}
+
+// maxLogBytes bounds each text of a record, as errcode's HandlerFunc
+// bounds its own, so that a call cannot make a record large.
+const maxLogBytes = 8 << 10
+
+// bounded returns s cut to maxLogBytes at a character boundary, ending in
+// "…" when cut.
+func bounded(s string) string {
+	if c, cut := wire.Cut(s, maxLogBytes); cut {
+		return c + "…"
+	}
+	return s
 }
 
 // logger returns the logger to use, looked up at each use so that a later

@@ -321,3 +321,18 @@ func rows(observations []observation) []errcode.Code {
 	}
 	return rows
 }
+
+// A record is bounded whatever the error or the panic says.
+func TestServerLogRecordsAreBounded(t *testing.T) {
+	ts := startServer(t)
+	raw := ts.health(t, true)
+	for _, service := range []string{svcHuge, svcHuge + "-panic"} {
+		_, err := raw.Check(context.Background(), &grpc_health_v1.HealthCheckRequest{Service: service})
+		assert.Equal(t, codes.Internal, status.Code(err), service)
+	}
+	for line := range strings.Lines(ts.log.String()) {
+		assert.Less(t, len(line), 24<<10, "%.80s", line)
+	}
+	assert.Contains(t, ts.log.String(), strings.Repeat("x", 100)+"…")
+	assert.Contains(t, ts.log.String(), strings.Repeat("p", 100)+"…")
+}
