@@ -9,8 +9,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -18,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/octopus-go/errcode"
+	"github.com/octopus-go/errcode/internal/fileout"
 	"github.com/octopus-go/errcode/internal/wire"
 	"golang.org/x/text/language"
 )
@@ -53,7 +52,7 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(doc)
 		return exitOK
 	}
-	if err := writeFile(*out, doc); err != nil {
+	if err := fileout.Write(fileout.File{Path: *out, Data: doc}); err != nil {
 		fmt.Fprintf(stderr, "errcode: %s\n", escape(err.Error()))
 		return exitUsage
 	}
@@ -314,32 +313,4 @@ func writtenBody(c errcode.Code, lang string) (json.RawMessage, error) {
 		return nil, fmt.Errorf("%s: Write answered %d %q", c.Name(), rec.Code, body)
 	}
 	return body, nil
-}
-
-// writeFile writes data to the file path through a temporary file in the
-// same directory, so that path holds either its old contents or data. It
-// refuses a path that exists and is not a regular file (a symlink, such as
-// /dev/stdout, a device, a directory), which the rename would replace.
-func writeFile(path string, data []byte) error {
-	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s: cannot write: not a regular file", path)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".openapi-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }

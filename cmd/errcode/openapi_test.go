@@ -210,9 +210,10 @@ func TestOpenAPIErrors(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	_, errOut, exit = runCmd(t, "", "openapi", "-o", filepath.Join(dir, "no", "such", "dir", "x.json"))
+	missing := filepath.Join(dir, "no", "such", "dir", "x.json")
+	_, errOut, exit = runCmd(t, "", "openapi", "-o", missing)
 	assert.Equal(t, exitUsage, exit)
-	assert.Contains(t, errOut, "no such file or directory")
+	assert.Equal(t, "errcode: "+missing+": cannot write: no such file or directory\n", errOut)
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries)

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 
+	"github.com/octopus-go/errcode/internal/fileout"
 	"github.com/octopus-go/errcode/internal/gen"
 	"github.com/octopus-go/errcode/internal/spec"
 )
@@ -40,11 +41,11 @@ func generate(o options) error {
 	if err != nil {
 		return err
 	}
-	outputs := []output{{o.out, code}}
+	files := []fileout.File{{Path: o.out, Data: code}}
 	if o.ref != "" {
-		outputs = append(outputs, output{o.ref, gen.Markdown(c)})
+		files = append(files, fileout.File{Path: o.ref, Data: gen.Markdown(c)})
 	}
-	return writeAll(outputs)
+	return fileout.Write(files...)
 }
 
 func readSource(path string) (*spec.Source, error) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,38 +113,6 @@ func TestRunReadsEveryLineEnding(t *testing.T) {
 				require.NoError(t, os.WriteFile(path, []byte(strings.ReplaceAll(string(data), "\n", eol)), 0o644))
 			}
 			runGolden(t, dir, args)
-		})
-	}
-}
-
-// TestRunWritesAllOrNothing makes the second rename fail: the -ref path is
-// a directory that is not empty, which even root cannot replace by a file.
-func TestRunWritesAllOrNothing(t *testing.T) {
-	for _, existed := range []bool{true, false} {
-		t.Run(fmt.Sprintf("Go file existed %v", existed), func(t *testing.T) {
-			dir, args := workdir(t)
-			out, ref := filepath.Join(dir, "shop_gen.go"), filepath.Join(dir, "reference.md")
-			if existed {
-				require.NoError(t, os.WriteFile(out, []byte("old"), 0o600))
-			}
-			require.NoError(t, os.MkdirAll(filepath.Join(ref, "inside"), 0o755))
-
-			var stderr bytes.Buffer
-			assert.Equal(t, 1, run(args, &stderr))
-			assert.Equal(t, ref+": cannot write: file exists\n", stderr.String())
-			if existed {
-				got, err := os.ReadFile(out)
-				require.NoError(t, err)
-				assert.Equal(t, "old", string(got), "the first output is put back")
-				fi, err := os.Stat(out)
-				require.NoError(t, err)
-				assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "with its permissions")
-				assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt", "shop_gen.go")
-			} else {
-				assert.NoFileExists(t, out, "the first output is removed again")
-				assertOnly(t, dir, "names.txt", "reference.md", "retry.txt", "shop-errors.en-US.txt", "shop-errors.zh-CN.txt")
-			}
-			assert.DirExists(t, filepath.Join(ref, "inside"))
 		})
 	}
 }
