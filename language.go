@@ -2,6 +2,7 @@ package errcode
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 
@@ -40,21 +41,29 @@ func common(v string) (int, bool) {
 	return 0, false
 }
 
-// catalogLanguages holds the catalog's languages and their matcher, built
-// on first use rather than at init.
-var catalogLanguages = sync.OnceValues(func() ([numLanguages]language.Tag, language.Matcher) {
-	var tags [numLanguages]language.Tag
-	for i, s := range languageTags {
-		tags[i] = language.MustParse(s)
-	}
-	// The first language, English, is the matcher's default.
-	return tags, language.NewMatcher(tags[:])
-})
+var (
+	languagesOnce sync.Once
+	languageSet   [numLanguages]language.Tag
+	matcher       language.Matcher
+)
+
+// catalogLanguages returns the catalog's languages and their matcher,
+// English first and the matcher's default, built on first use rather than
+// at init.
+func catalogLanguages() (*[numLanguages]language.Tag, language.Matcher) {
+	languagesOnce.Do(func() {
+		for i, s := range languageTags {
+			languageSet[i] = language.MustParse(s)
+		}
+		matcher = language.NewMatcher(languageSet[:])
+	})
+	return &languageSet, matcher
+}
 
 // Languages returns the languages of the catalog, English first.
 func Languages() []language.Tag {
 	tags, _ := catalogLanguages()
-	return tags[:]
+	return slices.Clone(tags[:])
 }
 
 // langIndex returns the index of the catalog language closest to tag.

@@ -3,6 +3,8 @@ package errcode_test
 import (
 	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -148,4 +150,19 @@ func TestLanguages(t *testing.T) {
 	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, w.Body.String(), "English outside Localize")
 	w = serve(http.Header{"Accept-Language": {"fr"}}, notFound)
 	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, w.Body.String(), "English when nothing matches")
+}
+
+// TestNoWorkAtInit checks that importing the package does nothing:
+// GODEBUG=inittrace=1 prints a line for each package whose init runs or
+// allocates, and none for this one.
+func TestNoWorkAtInit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the test binary again")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Contains(t, string(out), "init golang.org/x/text", "the trace is on")
+	assert.NotRegexp(t, `(?m)^init github\.com/octopus-go/errcode @`, string(out))
 }
