@@ -29,11 +29,18 @@ func main() {
 }
 `
 
-// A module outside the repository gets every importable module at its
-// version from the packed proxy, as a user would from the real one, and runs
-// a program that calls errgrpc.Status.
-func TestConsumerGetsAndRuns(t *testing.T) {
+// The importable modules, packed into a module proxy in a directory, install
+// offline in a module outside the repository, and each is tidy.
+func TestPublished(t *testing.T) {
 	mods, env := publish(t)
+	t.Run("a consumer gets them and runs a program", func(t *testing.T) { consume(t, mods, env) })
+	t.Run("each is tidy", func(t *testing.T) { tidy(t, mods, env) })
+}
+
+// consume gets every importable module at its version from the packed
+// proxy into a module outside the repository, as a user would from the real
+// one, and runs a program that calls errgrpc.Status.
+func consume(t *testing.T, mods []Module, env []string) {
 	consumer := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(consumer, "go.mod"), []byte("module example.com/consumer\n\ngo 1.26.0\n"), 0o666))
 	require.NoError(t, os.WriteFile(filepath.Join(consumer, "main.go"), []byte(consumerMain), 0o666))
@@ -52,11 +59,11 @@ func TestConsumerGetsAndRuns(t *testing.T) {
 	}
 }
 
-// Outside the workspace, each importable module is tidy once the packed
-// proxy serves its siblings: go mod tidy would only add the go.sum lines of
-// the siblings' versions, which cannot exist before they are published.
-func TestImportableModulesAreTidy(t *testing.T) {
-	mods, env := publish(t)
+// tidy checks that outside the workspace each importable module is tidy once
+// the packed proxy serves its siblings: go mod tidy would only add the go.sum
+// lines of the siblings' versions, which cannot exist before they are
+// published.
+func tidy(t *testing.T, mods []Module, env []string) {
 	var allowed []string // the go.sum lines of the siblings' versions
 	for _, m := range mods {
 		allowed = append(allowed, "+"+m.Path+" "+m.Version+" h1:", "+"+m.Path+" "+m.Version+"/go.mod h1:")
@@ -103,12 +110,16 @@ func publish(t *testing.T) ([]Module, []string) {
 	proxy := t.TempDir()
 	require.NoError(t, WriteProxy(proxy, mods))
 	env := append(os.Environ(),
+		"GOENV=off", // no setting from the user's go env file, such as GOPRIVATE
 		"GOWORK=off",
 		"GOPROXY=file://"+proxy+",file://"+filepath.Join(cache, "cache", "download"),
+		"GOPRIVATE=", "GONOPROXY=", "GOSUMDB=off", // the packed versions are in no checksum database
 		"GOMODCACHE="+t.TempDir(),
-		"GOFLAGS=-modcacherw -trimpath", // the module cache removable, the build cache reused
-		"GOSUMDB=off",                   // the packed versions are in no checksum database
-		"GOPRIVATE=", "GONOPROXY=", "GOTOOLCHAIN=local",
+		// -modcacherw, so that the temporary module cache can be removed;
+		// -trimpath, so that builds do not depend on its directory and the
+		// build cache serves them the next time.
+		"GOFLAGS=-modcacherw -trimpath",
+		"GOTOOLCHAIN=local",
 	)
 	return mods, env
 }
