@@ -4,7 +4,7 @@ go 1.26.0
 
 require (
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.33.0
-	github.com/octopus-go/errcode v0.0.0-00010101000000-000000000000
+	github.com/octopus-go/errcode v0.1.0
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/text v0.44.0
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20261110000943-09e21b237f2c
@@ -18,5 +18,3 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	google.golang.org/genproto/googleapis/api v0.0.0-20261026165753-2ffab32bce7e // indirect
 )
-
-replace github.com/octopus-go/errcode => ../
