@@ -3,9 +3,9 @@ package errcode_test
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
