@@ -117,17 +117,23 @@ const maxEncodings = 4
 // is not in the coding its header names, such as a proxy's plain page
 // labelled gzip, or one in a coding it does not know (br), is returned as
 // it is, with a note that says so, for when it is not readable text either.
+// A body in more than maxEncodings codings is not decoded; the codings
+// after those that show it are not read, so that the work is the same for
+// a header of any length.
 func decompress(codings []string, body []byte) (out []byte, note string) {
 	var list []string
+lines:
 	for _, line := range codings[:min(len(codings), maxEncodings)] {
 		for c := range strings.SplitSeq(line, ",") {
 			if c = strings.ToLower(strings.TrimSpace(c)); c != "" && c != "identity" {
-				list = append(list, c)
+				if list = append(list, c); len(list) > maxEncodings {
+					break lines
+				}
 			}
 		}
 	}
 	if len(list) > maxEncodings {
-		return body, "[" + strconv.Itoa(len(body)) + "-byte body in " + strconv.Itoa(len(list)) + " content codings, not decoded]"
+		return body, "[" + strconv.Itoa(len(body)) + "-byte body in more than " + strconv.Itoa(maxEncodings) + " content codings, not decoded]"
 	}
 	for i := len(list) - 1; i >= 0 && len(body) > 0; i-- {
 		var r io.Reader

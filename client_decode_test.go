@@ -101,7 +101,22 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	assert.Equal(t, "["+strconv.Itoa(len(brotli))+"-byte body in Content-Encoding br, not decoded]", re.Excerpt)
 	five := http.Header{"Content-Encoding": {"gzip, gzip, gzip, gzip, gzip"}}
 	re = decode(t, 404, five, twice)
-	assert.Equal(t, "["+strconv.Itoa(len(twice))+"-byte body in 5 content codings, not decoded]", re.Excerpt, "a bounded number of codings")
+	assert.Equal(t, "["+strconv.Itoa(len(twice))+"-byte body in more than 4 content codings, not decoded]", re.Excerpt, "a bounded number of codings")
+}
+
+// TestFromBodyReadsABoundedListOfCodings checks that the work of a
+// Content-Encoding does not grow with its length: net/http's client takes
+// a header of up to 10 MB, such as a million codings in one field line.
+func TestFromBodyReadsABoundedListOfCodings(t *testing.T) {
+	body := []byte(`{"error_code":"octopus.107002"}`)
+	five := http.Header{"Content-Encoding": {strings.Repeat("br,", 5)}}
+	million := http.Header{"Content-Encoding": {strings.Repeat("br,", 1_000_000)}}
+	for _, h := range []http.Header{five, million} {
+		re := sent(errcode.FromBody(404, h, body, nil))
+		assert.Equal(t, "octopus.107002", re.WireCode, "not decoded: the body as sent")
+	}
+	want := allocs(t, func() { errcode.FromBody(404, five, body, nil) })
+	assert.Equal(t, want, allocs(t, func() { errcode.FromBody(404, million, body, nil) }), "the same work for a million codings as for five")
 }
 
 func TestFromResponseBodyShapes(t *testing.T) {
