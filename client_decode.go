@@ -113,7 +113,8 @@ const maxEncodings = 4
 // decompress returns body decoded as the Content-Encoding field lines
 // codings say, last coding first: gzip (x-gzip), deflate (zlib, or raw as
 // some servers send it) and identity, each to at most maxBodyBytes however
-// much it would inflate; a body cut short gives what it held. A body that
+// much it would inflate; a body cut short gives what it held, except in raw
+// deflate, which must end as a stream ends to be taken for one. A body that
 // is not in the coding its header names, such as a proxy's plain page
 // labelled gzip, or one in a coding it does not know (br), is returned as
 // it is, with a note that says so, for when it is not readable text either.
@@ -138,19 +139,21 @@ lines:
 	for i := len(list) - 1; i >= 0 && len(body) > 0; i-- {
 		var r io.Reader
 		var err error
+		raw := false // raw deflate has no header to check: any bytes start one
 		switch list[i] {
 		case "gzip", "x-gzip":
 			r, err = gzip.NewReader(bytes.NewReader(body))
 		case "deflate":
 			if r, err = zlib.NewReader(bytes.NewReader(body)); err != nil {
-				r, err = flate.NewReader(bytes.NewReader(body)), nil
+				r, err, raw = flate.NewReader(bytes.NewReader(body)), nil, true
 			}
 		default:
 			err = errors.ErrUnsupported
 		}
 		if err == nil {
 			var decoded []byte
-			if decoded, err = io.ReadAll(io.LimitReader(r, maxBodyBytes)); len(decoded) > 0 {
+			decoded, err = io.ReadAll(io.LimitReader(r, maxBodyBytes))
+			if len(decoded) > 0 && (err == nil || !raw) {
 				body, err = decoded, nil
 			}
 		}

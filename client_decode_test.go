@@ -80,6 +80,10 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	assert.Equal(t, page, re.Excerpt, "not gzip at all: the body as sent")
 	re = decode(t, 502, http.Header{"Content-Encoding": {"br"}}, `{"error_code":"APIGW.0201"}`)
 	assert.Equal(t, "APIGW.0201", re.WireCode, "an encoding it does not know: the body as sent")
+	re = decode(t, 502, http.Header{"Content-Encoding": {"deflate"}}, `{"error_code":"APIGW.0201"}`)
+	assert.Equal(t, "APIGW.0201", re.WireCode, "not deflate at all: the body as sent, not what raw inflate makes of it")
+	re = decode(t, 502, http.Header{"Content-Encoding": {"deflate"}}, page)
+	assert.Equal(t, page, re.Excerpt, "not deflate at all: the body as sent")
 
 	const body = `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`
 	whole := compress(t, body, gzipWriter)
