@@ -54,7 +54,7 @@ func (t *wireText) UnmarshalJSON(b []byte) error {
 
 // decode fills e from body with encoding/json. A value of the wrong type
 // leaves its field empty; a body that is not a JSON object, or one without
-// a code or a message, gives an excerpt.
+// a code or a message, gives an excerpt, and the request id all the same.
 func (e *ResponseError) decode(body []byte) {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
 	var w wireBody
@@ -67,6 +67,9 @@ func (e *ResponseError) decode(body []byte) {
 	code, msg, id := w.fields()
 	if len(code) == 0 && len(msg) == 0 {
 		e.Excerpt = excerpt(body)
+		if e.RequestID == "" {
+			e.RequestID = string(id)
+		}
 		return
 	}
 	// One string holds the texts, which the fields slice.

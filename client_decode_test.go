@@ -123,6 +123,18 @@ func TestFromBodyReadsABoundedListOfCodings(t *testing.T) {
 	assert.Equal(t, want, allocs(t, func() { errcode.FromBody(404, million, body, nil) }), "the same work for a million codings as for five")
 }
 
+// TestFromResponseKeepsTheRequestIDOfAnyBody checks that the body's
+// request_id is kept when the body has neither a code nor a message, as
+// when it has them: it is what an operator searches the logs by.
+func TestFromResponseKeepsTheRequestIDOfAnyBody(t *testing.T) {
+	const body = `{"request_id":"r4","detail":"upstream timed out"}`
+	re := decode(t, 504, nil, body)
+	assert.Equal(t, errcode.ResponseError{StatusCode: 504, RequestID: "r4", Excerpt: body}, sent(re))
+	assert.Equal(t, "unexpected response: "+strconv.Quote(body)+" (HTTP 504, request id r4)", re.Error())
+	re = decode(t, 504, http.Header{"X-Request-Id": {"h1"}}, body)
+	assert.Equal(t, "h1", re.RequestID, "the header wins")
+}
+
 func TestFromResponseBodyShapes(t *testing.T) {
 	for _, tt := range []struct {
 		name, body    string
