@@ -2,6 +2,7 @@ package errcode_test
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"log"
 	"maps"
@@ -10,6 +11,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/octopus-go/errcode"
 	"github.com/stretchr/testify/assert"
@@ -320,6 +322,43 @@ func TestAResponseNotStartedIsAnswered(t *testing.T) {
 		assert.Equal(t, http.StatusNotFound, rec.Code, name)
 		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, rec.Body.String(), name)
 		assert.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"), name)
+	}
+}
+
+// TestWhatDoesNotStartAResponse checks, over a real server, that what
+// sends nothing final leaves the response to the error: a 103 Early Hints,
+// a write deadline and full duplex, through http.ResponseController and a
+// middleware that only unwraps.
+func TestWhatDoesNotStartAResponse(t *testing.T) {
+	for name, before := range map[string]func(w http.ResponseWriter) error{
+		"103 Early Hints": func(w http.ResponseWriter) error {
+			w.Header().Set("Link", "</a.css>; rel=preload")
+			w.WriteHeader(http.StatusEarlyHints)
+			return nil
+		},
+		"SetWriteDeadline": func(w http.ResponseWriter) error {
+			return http.NewResponseController(unwrapper{w}).SetWriteDeadline(time.Now().Add(time.Minute))
+		},
+		"EnableFullDuplex": func(w http.ResponseWriter) error {
+			return http.NewResponseController(unwrapper{w}).EnableFullDuplex()
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := httptest.NewServer(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+				if err := before(w); err != nil {
+					return fmt.Errorf("%s: %w", name, err) // a 500 would fail the test
+				}
+				return errcode.ScenarioNotFound
+			}))
+			defer srv.Close()
+			resp, err := srv.Client().Get(srv.URL)
+			require.NoError(t, err)
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			require.NoError(t, err)
+			assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+			assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, string(body))
+		})
 	}
 }
 
