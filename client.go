@@ -90,6 +90,11 @@ func readBody(r io.Reader, size int64) []byte {
 // answers, or nil when not known. It returns nil for a status from 100 to
 // 399, and otherwise a *ResponseError.
 //
+// Whether the request is idempotent, for [Retryable], is asked of the
+// request a retry sends again: after redirects, the first one
+// (req.Response.Request, and so on back), since net/http follows a POST's
+// 303 with a GET that the retry would not repeat alone.
+//
 // It decodes a JSON body {"error_code": ..., "error_msg": ...}, {"code":
 // ..., "message": ...}, or either inside {"error": {...}}; a body in
 // another form gives an excerpt. A Content-Encoding of gzip or deflate is
@@ -101,7 +106,7 @@ func FromBody(status int, header http.Header, body []byte, req *http.Request) er
 	}
 	e := &ResponseError{StatusCode: status, RequestID: header.Get("X-Request-Id")}
 	e.retryAfter, e.hasRetryAfter = parseRetryAfter(header.Get("Retry-After"), time.Now())
-	if req != nil {
+	if req = firstRequest(req); req != nil {
 		e.idempotent = idempotent(cmp.Or(req.Method, http.MethodGet)) || req.Header.Get("Idempotency-Key") != ""
 	}
 	body, note := decompress(header["Content-Encoding"], body[:min(len(body), maxBodyBytes)])

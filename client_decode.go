@@ -54,7 +54,7 @@ func (t *wireText) UnmarshalJSON(b []byte) error {
 
 // decode fills e from body with encoding/json. A value of the wrong type
 // leaves its field empty; a body that is not a JSON object, or one without
-// a code or a message, gives an excerpt.
+// a code or a message, gives an excerpt, and the request id all the same.
 func (e *ResponseError) decode(body []byte) {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
 	var w wireBody
@@ -67,6 +67,9 @@ func (e *ResponseError) decode(body []byte) {
 	code, msg, id := w.fields()
 	if len(code) == 0 && len(msg) == 0 {
 		e.Excerpt = excerpt(body)
+		if e.RequestID == "" {
+			e.RequestID = string(id)
+		}
 		return
 	}
 	// One string holds the texts, which the fields slice.
@@ -113,38 +116,47 @@ const maxEncodings = 4
 // decompress returns body decoded as the Content-Encoding field lines
 // codings say, last coding first: gzip (x-gzip), deflate (zlib, or raw as
 // some servers send it) and identity, each to at most maxBodyBytes however
-// much it would inflate; a body cut short gives what it held. A body that
+// much it would inflate; a body cut short gives what it held, except in raw
+// deflate, which must end as a stream ends to be taken for one. A body that
 // is not in the coding its header names, such as a proxy's plain page
 // labelled gzip, or one in a coding it does not know (br), is returned as
 // it is, with a note that says so, for when it is not readable text either.
+// A body in more than maxEncodings codings is not decoded; the codings
+// after those that show it are not read, so that the work is the same for
+// a header of any length.
 func decompress(codings []string, body []byte) (out []byte, note string) {
 	var list []string
+lines:
 	for _, line := range codings[:min(len(codings), maxEncodings)] {
 		for c := range strings.SplitSeq(line, ",") {
 			if c = strings.ToLower(strings.TrimSpace(c)); c != "" && c != "identity" {
-				list = append(list, c)
+				if list = append(list, c); len(list) > maxEncodings {
+					break lines
+				}
 			}
 		}
 	}
 	if len(list) > maxEncodings {
-		return body, "[" + strconv.Itoa(len(body)) + "-byte body in " + strconv.Itoa(len(list)) + " content codings, not decoded]"
+		return body, "[" + strconv.Itoa(len(body)) + "-byte body in more than " + strconv.Itoa(maxEncodings) + " content codings, not decoded]"
 	}
 	for i := len(list) - 1; i >= 0 && len(body) > 0; i-- {
 		var r io.Reader
 		var err error
+		raw := false // raw deflate has no header to check: any bytes start one
 		switch list[i] {
 		case "gzip", "x-gzip":
 			r, err = gzip.NewReader(bytes.NewReader(body))
 		case "deflate":
 			if r, err = zlib.NewReader(bytes.NewReader(body)); err != nil {
-				r, err = flate.NewReader(bytes.NewReader(body)), nil
+				r, err, raw = flate.NewReader(bytes.NewReader(body)), nil, true
 			}
 		default:
 			err = errors.ErrUnsupported
 		}
 		if err == nil {
 			var decoded []byte
-			if decoded, err = io.ReadAll(io.LimitReader(r, maxBodyBytes)); len(decoded) > 0 {
+			decoded, err = io.ReadAll(io.LimitReader(r, maxBodyBytes))
+			if len(decoded) > 0 && (err == nil || !raw) {
 				body, err = decoded, nil
 			}
 		}

@@ -80,6 +80,10 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	assert.Equal(t, page, re.Excerpt, "not gzip at all: the body as sent")
 	re = decode(t, 502, http.Header{"Content-Encoding": {"br"}}, `{"error_code":"APIGW.0201"}`)
 	assert.Equal(t, "APIGW.0201", re.WireCode, "an encoding it does not know: the body as sent")
+	re = decode(t, 502, http.Header{"Content-Encoding": {"deflate"}}, `{"error_code":"APIGW.0201"}`)
+	assert.Equal(t, "APIGW.0201", re.WireCode, "not deflate at all: the body as sent, not what raw inflate makes of it")
+	re = decode(t, 502, http.Header{"Content-Encoding": {"deflate"}}, page)
+	assert.Equal(t, page, re.Excerpt, "not deflate at all: the body as sent")
 
 	const body = `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`
 	whole := compress(t, body, gzipWriter)
@@ -101,7 +105,34 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	assert.Equal(t, "["+strconv.Itoa(len(brotli))+"-byte body in Content-Encoding br, not decoded]", re.Excerpt)
 	five := http.Header{"Content-Encoding": {"gzip, gzip, gzip, gzip, gzip"}}
 	re = decode(t, 404, five, twice)
-	assert.Equal(t, "["+strconv.Itoa(len(twice))+"-byte body in 5 content codings, not decoded]", re.Excerpt, "a bounded number of codings")
+	assert.Equal(t, "["+strconv.Itoa(len(twice))+"-byte body in more than 4 content codings, not decoded]", re.Excerpt, "a bounded number of codings")
+}
+
+// TestFromBodyReadsABoundedListOfCodings checks that the work of a
+// Content-Encoding does not grow with its length: net/http's client takes
+// a header of up to 10 MB, such as a million codings in one field line.
+func TestFromBodyReadsABoundedListOfCodings(t *testing.T) {
+	body := []byte(`{"error_code":"octopus.107002"}`)
+	five := http.Header{"Content-Encoding": {strings.Repeat("br,", 5)}}
+	million := http.Header{"Content-Encoding": {strings.Repeat("br,", 1_000_000)}}
+	for _, h := range []http.Header{five, million} {
+		re := sent(errcode.FromBody(404, h, body, nil))
+		assert.Equal(t, "octopus.107002", re.WireCode, "not decoded: the body as sent")
+	}
+	want := allocs(t, func() { errcode.FromBody(404, five, body, nil) })
+	assert.Equal(t, want, allocs(t, func() { errcode.FromBody(404, million, body, nil) }), "the same work for a million codings as for five")
+}
+
+// TestFromResponseKeepsTheRequestIDOfAnyBody checks that the body's
+// request_id is kept when the body has neither a code nor a message, as
+// when it has them: it is what an operator searches the logs by.
+func TestFromResponseKeepsTheRequestIDOfAnyBody(t *testing.T) {
+	const body = `{"request_id":"r4","detail":"upstream timed out"}`
+	re := decode(t, 504, nil, body)
+	assert.Equal(t, errcode.ResponseError{StatusCode: 504, RequestID: "r4", Excerpt: body}, sent(re))
+	assert.Equal(t, "unexpected response: "+strconv.Quote(body)+" (HTTP 504, request id r4)", re.Error())
+	re = decode(t, 504, http.Header{"X-Request-Id": {"h1"}}, body)
+	assert.Equal(t, "h1", re.RequestID, "the header wins")
 }
 
 func TestFromResponseBodyShapes(t *testing.T) {

@@ -8,13 +8,14 @@ import "github.com/octopus-go/errcode/internal/wire"
 // The limits of the package, so that tests bound what they check by the
 // limits the code keeps to rather than by copies of them.
 const (
-	MaxBodyBytes     = maxBodyBytes       // what FromResponse and FromBody read and decode
-	MaxDrainBytes    = maxDrainBytes      // what FromResponse drains after that
-	MaxExcerptBytes  = maxExcerptBytes    // an excerpt, before its "…"
-	MaxParamBytes    = wire.MaxValueBytes // a placeholder value as a message repeats it
-	MaxLanguageBytes = maxLanguageBytes   // what Negotiate reads of Accept-Language
-	MaxLanguageLines = maxLanguageLines   // the field lines it reads of each header
-	MaxRetryAfter    = maxRetryAfter      // the longest wait RetryAfter returns
+	MaxBodyBytes       = maxBodyBytes       // what FromResponse and FromBody read and decode
+	MaxDrainBytes      = maxDrainBytes      // what FromResponse drains after that
+	MaxExcerptBytes    = maxExcerptBytes    // an excerpt, before its "…"
+	MaxParamBytes      = wire.MaxValueBytes // a placeholder value as a message repeats it
+	MaxLanguageBytes   = maxLanguageBytes   // what Negotiate reads of Accept-Language
+	MaxLanguageLines   = maxLanguageLines   // the field lines it reads of each header
+	MaxLanguageEntries = maxLanguageEntries // the entries it reads of Accept-Language
+	MaxRetryAfter      = maxRetryAfter      // the longest wait RetryAfter returns
 )
 
 // GeneratedBody returns the body catalog_gen.go holds for c in the

@@ -13,9 +13,10 @@ import (
 )
 
 // A HandlerFunc is an HTTP handler that returns its error. ServeHTTP
-// answers it as [ServeError] does, logs it and reports it, once per failed
-// request; a panic is answered as [InternalServerError], its value kept
-// out of the body (http.ErrAbortHandler is panicked again, unlogged).
+// answers it as [ServeError] does (without the headers of the content the
+// handler did not send, see [Write]), logs it and reports it, once per
+// failed request; a panic is answered as [InternalServerError], its value
+// kept out of the body (http.ErrAbortHandler is panicked again, unlogged).
 //
 // Once the response has started (a status, a body byte or a flush went
 // out), an error is not answered: the response is aborted, by panicking
@@ -29,7 +30,7 @@ type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // ServeHTTP calls f(w, r) and answers its error.
 func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b := &writer{rw: w, req: r, lang: noLanguage, track: true}
+	b := newWriter(w, r, true)
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {

@@ -87,6 +87,24 @@ func idempotent(method string) bool {
 	return false
 }
 
+// maxRedirects bounds the redirects firstRequest follows back; net/http's
+// client stops after 10.
+const maxRedirects = 64
+
+// firstRequest returns the request that a retry of req sends again: the
+// first of the redirects that led to req, each of which links the one
+// before it through its Response; nil for nil, or for a chain longer than
+// maxRedirects, which is then not known.
+func firstRequest(req *http.Request) *http.Request {
+	for range maxRedirects {
+		if req == nil || req.Response == nil || req.Response.Request == nil {
+			return req
+		}
+		req = req.Response.Request
+	}
+	return nil
+}
+
 // maxRetryAfter is the longest wait RetryAfter returns: longer than any
 // throttling window and most deadlines, and short of what a hostile
 // header ("4294967295", a date in 9999) asks.

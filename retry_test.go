@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,4 +118,46 @@ func TestRetryable(t *testing.T) {
 	}
 	resp, _ := responseTo(t, "GET", false, 504, `{"error_code":"APIGW.0201","error_msg":"Backend timeout."}`)
 	assert.True(t, errcode.Retryable(fmt.Errorf("call: %w", errcode.FromResponse(resp))))
+}
+
+// TestRetryableAfterARedirectAsksTheFirstRequest checks, over a real
+// server, that a response reached through redirects is retryable only when
+// the request a retry sends again, the first, is idempotent: net/http
+// follows a POST's 303 with a GET, whose 500 must not make the POST, which
+// the server acted on, be sent again.
+func TestRetryableAfterARedirectAsksTheFirstRequest(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/jobs":
+			http.Redirect(w, r, "/jobs/7", http.StatusSeeOther) // created
+		case "/old":
+			http.Redirect(w, r, "/jobs/7", http.StatusMovedPermanently)
+		default:
+			errcode.Write(w, errcode.InternalServerError) // RetryIdempotent
+		}
+	}))
+	defer srv.Close()
+	for _, tt := range []struct {
+		method, path string
+		key          bool
+		want         bool
+	}{
+		{http.MethodPost, "/jobs", false, false},
+		{http.MethodPost, "/jobs", true, true},
+		{http.MethodPatch, "/jobs", false, false},
+		{http.MethodGet, "/old", false, true},
+		{http.MethodPut, "/jobs", false, true},
+	} {
+		req, err := http.NewRequest(tt.method, srv.URL+tt.path, strings.NewReader("{}"))
+		require.NoError(t, err)
+		if tt.key {
+			req.Header.Set("Idempotency-Key", "0f6e")
+		}
+		resp, err := srv.Client().Do(req)
+		require.NoError(t, err)
+		require.NotNil(t, resp.Request.Response, "%s %s was redirected", tt.method, tt.path)
+		err = errcode.FromResponse(resp)
+		require.ErrorIs(t, err, errcode.InternalServerError)
+		assert.Equal(t, tt.want, errcode.Retryable(err), "%s %s, key %t, answered after a redirect by %s", tt.method, tt.path, tt.key, resp.Request.Method)
+	}
 }

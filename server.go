@@ -28,8 +28,14 @@ const (
 // [CodeOf] and [Relay]). The body never holds a cause's text. Inside
 // [Localize] or a [HandlerFunc], found through ResponseWriter wrappers that
 // have Unwrap() http.ResponseWriter, the body is in the request's language,
-// with Vary: Accept-Language, X-Language; elsewhere, in English. Write(w,
-// nil) writes nothing. The caller should write nothing more to w.
+// with Vary: Accept-Language, X-Language; elsewhere, in English. Written to
+// the ResponseWriter that Localize or HandlerFunc gave the handler, the
+// answer drops the headers that describe content (Cache-Control,
+// Content-Disposition, Content-Encoding, Content-Language, Content-Range,
+// ETag, Expires, Last-Modified) that the handler set, and keeps the values
+// a middleware outside had set; elsewhere, it keeps them all, as
+// http.Error does. Write(w, nil) writes nothing. The caller should write
+// nothing more to w.
 func Write(w http.ResponseWriter, err error) {
 	for u := w; ; {
 		if b := baseOf(u); b != nil {
@@ -62,7 +68,7 @@ func ServeError(w http.ResponseWriter, r *http.Request, err error) {
 // wraps can, as [http.ResponseController] finds them, and unwraps to it.
 func Localize(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP((&writer{rw: w, req: r, lang: noLanguage}).wrapped(), r)
+		h.ServeHTTP(newWriter(w, r, false).wrapped(), r)
 	})
 }
 

@@ -23,9 +23,48 @@ type writer struct {
 	status   int   // the status sent when started
 	answered Code  // the Code an answer started the response with
 	late     error // an error Write was asked to answer after the start
+
+	// outside holds the contentHeaders that a middleware outside had set
+	// when the writer was made, nil when none.
+	outside http.Header
 }
 
 const noLanguage = -1
+
+// newWriter returns the writer of a handler that writes to w for r.
+func newWriter(w http.ResponseWriter, r *http.Request, track bool) *writer {
+	b := &writer{rw: w, req: r, lang: noLanguage, track: track}
+	if h := w.Header(); len(h) > 0 {
+		for _, name := range contentHeaders {
+			if v, ok := h[name]; ok {
+				if b.outside == nil {
+					b.outside = make(http.Header, 1)
+				}
+				b.outside[name] = v
+			}
+		}
+	}
+	return b
+}
+
+// contentHeaders describe a response's content. A handler that fails
+// before it sends its content may have set them; its error's answer drops
+// them, as http.ServeContent drops some for its errors.
+var contentHeaders = [...]string{"Cache-Control", "Content-Disposition", "Content-Encoding",
+	"Content-Language", "Content-Range", "Etag", "Expires", "Last-Modified"}
+
+// dropContentHeaders sets the contentHeaders of h back to what a middleware
+// outside had set when w was made: it removes those the handler set for
+// content it did not send.
+func (w *writer) dropContentHeaders(h http.Header) {
+	for _, name := range contentHeaders {
+		if v, ok := w.outside[name]; ok {
+			h[name] = v
+		} else {
+			delete(h, name)
+		}
+	}
+}
 
 func (w *writer) base() *writer { return w }
 
@@ -68,6 +107,11 @@ func (w *writer) language() int {
 // or a wrapper around it. Under HandlerFunc, an error is not answered once
 // the response has started: it is kept for HandlerFunc to abort the
 // response.
+//
+// Written through b itself, the answer drops the contentHeaders that the
+// handler set (see dropContentHeaders). Written through a wrapper of the
+// handler's, it keeps them, as http.Error does: the wrapper may, for one,
+// compress what it is given.
 func (b *writer) answer(w http.ResponseWriter, lang int, err error) {
 	if b.track && b.started {
 		if b.late == nil && CodeOf(err) != 0 {
@@ -78,6 +122,9 @@ func (b *writer) answer(w http.ResponseWriter, lang int, err error) {
 	started := b.started
 	if baseOf(w) == b {
 		w = b.rw // b's own methods would only pass the calls on
+		if !started && CodeOf(err) != 0 {
+			b.dropContentHeaders(w.Header())
+		}
 	}
 	if c := serve(w, lang, true, err); c != 0 && !started {
 		b.started, b.status, b.answered = true, c.Status(), c

@@ -2,13 +2,16 @@ package errcode_test
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"log"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/octopus-go/errcode"
 	"github.com/stretchr/testify/assert"
@@ -322,6 +325,43 @@ func TestAResponseNotStartedIsAnswered(t *testing.T) {
 	}
 }
 
+// TestWhatDoesNotStartAResponse checks, over a real server, that what
+// sends nothing final leaves the response to the error: a 103 Early Hints,
+// a write deadline and full duplex, through http.ResponseController and a
+// middleware that only unwraps.
+func TestWhatDoesNotStartAResponse(t *testing.T) {
+	for name, before := range map[string]func(w http.ResponseWriter) error{
+		"103 Early Hints": func(w http.ResponseWriter) error {
+			w.Header().Set("Link", "</a.css>; rel=preload")
+			w.WriteHeader(http.StatusEarlyHints)
+			return nil
+		},
+		"SetWriteDeadline": func(w http.ResponseWriter) error {
+			return http.NewResponseController(unwrapper{w}).SetWriteDeadline(time.Now().Add(time.Minute))
+		},
+		"EnableFullDuplex": func(w http.ResponseWriter) error {
+			return http.NewResponseController(unwrapper{w}).EnableFullDuplex()
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := httptest.NewServer(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+				if err := before(w); err != nil {
+					return fmt.Errorf("%s: %w", name, err) // a 500 would fail the test
+				}
+				return errcode.ScenarioNotFound
+			}))
+			defer srv.Close()
+			resp, err := srv.Client().Get(srv.URL)
+			require.NoError(t, err)
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			require.NoError(t, err)
+			assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+			assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, string(body))
+		})
+	}
+}
+
 // TestAHijackedConnectionIsTheHandlers checks that an error after a
 // hijack, by the writer's Hijack or through http.ResponseController, is
 // logged as aborted and never written to the hijacked connection.
@@ -414,3 +454,92 @@ func TestWriteGoesThroughOtherMiddleware(t *testing.T) {
 type recorderThatUnwraps struct{ *statusRecorder }
 
 func (r recorderThatUnwraps) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// contentHeaders are headers that describe a response's content, as a
+// handler sets them before it fails.
+var contentHeaders = http.Header{
+	"Cache-Control":       {"public, max-age=86400"},
+	"Content-Disposition": {"attachment; filename=scenarios.csv"},
+	"Content-Encoding":    {"gzip"},
+	"Content-Language":    {"fr"},
+	"Content-Range":       {"bytes 0-99/1000"},
+	"Etag":                {`"v7"`},
+	"Expires":             {"Thu, 01 Dec 2099 16:00:00 GMT"},
+	"Last-Modified":       {"Mon, 02 Jan 2006 15:04:05 GMT"},
+}
+
+// TestAnErrorDropsTheHeadersOfTheContent checks, over a real server, that
+// an error answered for a handler does not keep the headers the handler
+// set for the content it did not send: an error body labelled gzip cannot
+// be read, and one marked public for a day is cached. The headers a
+// middleware outside set stay, with their values, as http.Error keeps
+// them, since such a middleware may, for one, compress what it is given.
+func TestAnErrorDropsTheHeadersOfTheContent(t *testing.T) {
+	handlers := map[string]errcode.HandlerFunc{
+		"returned to HandlerFunc": func(w http.ResponseWriter, r *http.Request) error {
+			maps.Copy(w.Header(), contentHeaders)
+			return errcode.ScenarioNotFound
+		},
+		"written by Write": func(w http.ResponseWriter, r *http.Request) error {
+			maps.Copy(w.Header(), contentHeaders)
+			errcode.Write(w, errcode.ScenarioNotFound)
+			return nil
+		},
+		"written by ServeError": func(w http.ResponseWriter, r *http.Request) error {
+			maps.Copy(w.Header(), contentHeaders)
+			errcode.ServeError(w, r, errcode.ScenarioNotFound)
+			return nil
+		},
+	}
+	wrappers := map[string]func(errcode.HandlerFunc) http.Handler{
+		"HandlerFunc": func(h errcode.HandlerFunc) http.Handler { return h },
+		"Localize": func(h errcode.HandlerFunc) http.Handler {
+			return errcode.Localize(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h(w, r) }))
+		},
+	}
+	for hName, h := range handlers {
+		for wName, wrap := range wrappers {
+			if hName == "returned to HandlerFunc" && wName == "Localize" {
+				continue
+			}
+			t.Run(hName+", "+wName, func(t *testing.T) {
+				outside := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					w.Header().Set("Cache-Control", "no-store") // a middleware's, for every response
+					w.Header().Set("X-Frame-Options", "DENY")
+					wrap(h).ServeHTTP(w, r)
+				})
+				srv := httptest.NewServer(outside)
+				defer srv.Close()
+				resp, err := srv.Client().Get(srv.URL)
+				require.NoError(t, err)
+				body, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				require.NoError(t, err, "the body reads: it is not labelled gzip")
+				assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+				assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, string(body))
+				assert.Equal(t, []string{"no-store"}, resp.Header["Cache-Control"], "the middleware's value")
+				assert.Equal(t, []string{"DENY"}, resp.Header["X-Frame-Options"])
+				for name := range contentHeaders {
+					if name != "Cache-Control" {
+						assert.NotContains(t, resp.Header, name)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestAnErrorWrittenThroughAHandlersWrapperKeepsItsHeaders checks the
+// other side: Write through a wrapper of the handler's own keeps the
+// headers, as http.Error does, for the wrapper may compress what it is
+// given.
+func TestAnErrorWrittenThroughAHandlersWrapperKeepsItsHeaders(t *testing.T) {
+	rec := httptest.NewRecorder()
+	errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		w.Header().Set("Content-Encoding", "gzip")
+		errcode.Write(unwrapper{w}, errcode.ScenarioNotFound)
+		return nil
+	}).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	assert.Equal(t, http.StatusNotFound, rec.Code)
+	assert.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
+}

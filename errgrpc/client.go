@@ -30,9 +30,12 @@ import (
 // the message of its LocalizedMessage, and its RetryInfo's wait, rounded
 // up to whole seconds, as Retry-After; any other status gives the HTTP
 // status of its code (runtime.HTTPStatusFromCode: Unavailable is 503) and
-// its message. The request is not known: [errcode.Retryable] allows a
-// retry only of a row that allows one whatever the method. Like any
-// ResponseError, the error is a dependency's (see [errcode.Relay]).
+// its message, except that ResourceExhausted gives 503, not 429: grpc-go
+// itself fails a call with it when the response is larger than the client
+// takes, after the server acted, so it is not the refusal a 429 is. The
+// request is not known: [errcode.Retryable] allows a retry only of a row
+// that allows one whatever the method. Like any ResponseError, the error
+// is a dependency's (see [errcode.Relay]).
 func FromStatus(st *status.Status) error {
 	return fromStatus(st, nil)
 }
@@ -44,6 +47,9 @@ func fromStatus(st *status.Status, req *http.Request) error {
 		return nil
 	}
 	httpStatus := runtime.HTTPStatusFromCode(st.Code())
+	if st.Code() == codes.ResourceExhausted {
+		httpStatus = http.StatusServiceUnavailable // retried only when idempotent, as a row's 429 is not
+	}
 	var body struct {
 		Code    string `json:"error_code,omitempty"`
 		Message string `json:"error_msg"`

@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -65,7 +69,7 @@ func TestFromStatusForeign(t *testing.T) {
 	}{
 		{codes.Unavailable, 503, false}, // may come after the server acted; the method is not known
 		{codes.DeadlineExceeded, 504, false},
-		{codes.ResourceExhausted, 429, true},
+		{codes.ResourceExhausted, 503, false}, // grpc-go's own for a response too large, after the server acted
 		{codes.NotFound, 404, false},
 		{codes.Internal, 500, false},
 		{codes.Unknown, 500, false},
@@ -200,6 +204,38 @@ func TestClientIdempotency(t *testing.T) {
 		assert.True(t, retryable(method, anyMethod), method)
 		assert.False(t, retryable(method, never), method)
 	}
+}
+
+// bigList is a health server whose List the server acts on, then answers
+// with more than a client that takes 1 KiB can receive.
+type bigList struct {
+	healthServer
+	calls *atomic.Int32
+}
+
+func (b bigList) List(context.Context, *grpc_health_v1.HealthListRequest) (*grpc_health_v1.HealthListResponse, error) {
+	b.calls.Add(1)
+	statuses := map[string]*grpc_health_v1.HealthCheckResponse{}
+	for i := range 100 {
+		statuses[strconv.Itoa(i)+strings.Repeat("x", 100)] = &grpc_health_v1.HealthCheckResponse{}
+	}
+	return &grpc_health_v1.HealthListResponse{Statuses: statuses}, nil
+}
+
+// TestClientResponseTooLarge checks that a call whose response is larger
+// than the client takes is not retryable unless idempotent: grpc-go fails
+// it with ResourceExhausted after the server acted, which is not the
+// refusal that an HTTP 429 is.
+func TestClientResponseTooLarge(t *testing.T) {
+	var calls atomic.Int32
+	conn := serve(t, bigList{calls: &calls}, true).dial(t, false)
+	_, err := grpc_health_v1.NewHealthClient(conn).List(context.Background(), &grpc_health_v1.HealthListRequest{}, grpc.MaxCallRecvMsgSize(1<<10))
+	require.Equal(t, codes.ResourceExhausted, status.Code(err), "%v", err)
+	require.Equal(t, int32(1), calls.Load(), "the server acted")
+	assert.False(t, errcode.Retryable(err), "List is not declared idempotent: %v", err)
+	var re *errcode.ResponseError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, http.StatusServiceUnavailable, re.StatusCode)
 }
 
 // pastDeadline is a context whose deadline has passed before its timer

@@ -75,5 +75,7 @@
 // [errcode.ServeError], in the HTTP request's language. A status without
 // the package's ErrorInfo, and a request without a route
 // ([RoutingErrorHandler]), get the general row of their HTTP status
-// (HTTPNotFound, octopus.400004, for NotFound), or octopus.000002.
+// (HTTPNotFound, octopus.400004, for NotFound), or octopus.000002. A
+// stream's error ([StreamErrorHandler]) is the status Status makes for
+// that same row: the gateway passes on no status as the backend sent it.
 package errgrpc

@@ -28,18 +28,15 @@ func ErrorHandler(_ context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w
 
 // StreamErrorHandler is a grpc-gateway stream error handler, for
 // runtime.WithStreamErrorHandler, that reports a server-streaming call's
-// error with the status of the row [ErrorHandler] would answer: a status
-// that [Status] made as the backend sent it, else the one Status makes.
-// Its language is the one the forwarded metadata asks for: a stock
-// gateway forwards Accept-Language and drops X-Language. Before the first
-// message the gateway sets the HTTP status of the gRPC code
+// error with the status [Status] makes for the row [ErrorHandler] would
+// answer, with its placeholder values: made again, never the backend's as
+// it came, whose message and details a backend without errgrpc's
+// interceptors may have taken from a dependency. Its language is the one
+// the forwarded metadata asks for: a stock gateway forwards
+// Accept-Language and drops X-Language. Before the first message the
+// gateway sets the HTTP status of the gRPC code
 // (runtime.HTTPStatusFromCode), which for FailedPrecondition is 400.
 func StreamErrorHandler(ctx context.Context, err error) *status.Status {
-	if errcode.CodeOf(err) == errcode.InternalServerError {
-		if st, ok := statusIn(err); ok && detailsOf(st).info != nil {
-			return st
-		}
-	}
 	st, _ := answer(outgoing(ctx), gatewayError(err))
 	return st
 }

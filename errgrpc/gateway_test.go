@@ -215,3 +215,22 @@ func TestErrorHandlerDirect(t *testing.T) {
 		assert.Empty(t, w.Header().Get("Transfer-Encoding"))
 	}
 }
+
+// TestGatewayStreamOverABackendWithoutInterceptors checks that a stream's
+// error is made again from its row, as ErrorHandler answers a unary call's:
+// a backend without errgrpc's interceptors that returns a dependency's
+// status as it came (its message holding a secret) gets its row's text, not
+// the dependency's.
+func TestGatewayStreamOverABackendWithoutInterceptors(t *testing.T) {
+	srv := newGateway(t, serve(t, healthServer{}, false).health(t, false))
+	unary, _ := get(t, srv, "/v1/check/"+svcDependency, nil)
+	assert.Equal(t, want(errcode.TokenExpired, nil), unary, "the unary call: the row")
+
+	got, _ := get(t, srv, "/v1/watch/"+svcDependency, nil)
+	chunks := strings.Split(strings.TrimSuffix(got.body, "\n"), "\n")
+	require.Len(t, chunks, 2, got.body)
+	assert.NotContains(t, got.body, secret)
+	assert.JSONEq(t, `{"error":{"code":16,"message":"The request token expires","details":[`+
+		`{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"TOKEN_EXPIRED","domain":"octopus.myhuaweicloud.com","metadata":{"errorCode":"octopus.000102","remediation":"`+errcode.TokenExpired.Remediation(languages[0].tag)+`"}},`+
+		`{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"en-US","message":"The request token expires"}]}}`, chunks[1])
+}

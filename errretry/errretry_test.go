@@ -453,6 +453,23 @@ func TestRetryableHTTPDoesNotRetryAPostThatMayHaveBeenProcessed(t *testing.T) {
 	assert.EqualError(t, err, "octopus.000002: Internal server error (HTTP 500)")
 }
 
+// TestRetryableHTTPDoesNotRetryARedirectedPost checks that a POST the
+// server acted on and answered 303, whose GET then failed with a row that
+// an idempotent request may retry, is not sent again: the retry would send
+// the POST.
+func TestRetryableHTTPDoesNotRetryARedirectedPost(t *testing.T) {
+	srv := newServer(t,
+		answer{status: http.StatusSeeOther, header: http.Header{"Location": {"/v1/jobs/j1"}}},
+		answer{status: 500, body: internal})
+	var waits []time.Duration
+	var attempts int
+	resp, err := newClient(&waits, &attempts).Post(srv.URL+"/v1/jobs", "application/json", strings.NewReader(`{"name":"j"}`))
+	require.NoError(t, err, "a response it does not retry goes to the caller")
+	assert.Equal(t, []request{{"POST", "", `{"name":"j"}`}, {"GET", "", ""}}, srv.got(), "the POST sent once")
+	assert.Empty(t, waits)
+	assert.ErrorIs(t, errcode.FromResponse(resp), errcode.InternalServerError)
+}
+
 func TestRetryableHTTPRetriesAPostWithAnIdempotencyKey(t *testing.T) {
 	srv := newServer(t, answer{status: 500, body: internal}, answer{status: 201, body: `{"job_id":"j1"}`})
 	var waits []time.Duration

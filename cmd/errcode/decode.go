@@ -99,17 +99,27 @@ func decodedEntry(re *errcode.ResponseError) entry {
 }
 
 // writeDecoded writes what re says to w: what the response sent, the
-// request it answers (req, unknown when nil), then the documented row of
-// its code, in the languages tags.
+// request it answers (req, unknown when nil) and the first of the
+// redirects that led to it, then the documented row of its code, in the
+// languages tags.
 func writeDecoded(w io.Writer, re *errcode.ResponseError, req *http.Request, tags []language.Tag) {
 	fmt.Fprintf(w, "status:      %s\n", statusText(re.StatusCode))
-	switch {
-	case req == nil:
+	if req == nil {
 		fmt.Fprintln(w, "request:     unknown")
-	case req.Header.Get("Idempotency-Key") != "":
-		fmt.Fprintf(w, "request:     %s %s, with an Idempotency-Key\n", escape(req.Method), escape(req.RequestURI))
-	default:
-		fmt.Fprintf(w, "request:     %s %s\n", escape(req.Method), escape(req.RequestURI))
+	} else {
+		// A retry sends the first request of a redirect chain again.
+		first := req
+		if req.Response != nil && req.Response.Request != nil {
+			first = req.Response.Request
+		}
+		fmt.Fprintf(w, "request:     %s %s", escape(req.Method), escape(req.RequestURI))
+		if first != req {
+			fmt.Fprintf(w, ", redirected from %s %s", escape(first.Method), escape(first.RequestURI))
+		}
+		if first.Header.Get("Idempotency-Key") != "" {
+			fmt.Fprint(w, ", with an Idempotency-Key")
+		}
+		fmt.Fprintln(w)
 	}
 	switch {
 	case re.WireCode == "" && re.Message == "":

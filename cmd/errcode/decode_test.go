@@ -50,6 +50,7 @@ func TestDecodeCurlVerbose(t *testing.T) {
 // to be retried, unless it had an Idempotency-Key; a PUT is.
 func TestDecodeRequest(t *testing.T) {
 	post := string(mustRead(t, "testdata/curl-v-post-500.txt"))
+	redirected := string(mustRead(t, "testdata/curl-v-post-303-500.txt"))
 	withKey := strings.Replace(post, "> Content-Length:", "> Idempotency-Key: 3f1d\r\n> Content-Length:", 1)
 	require.NotEqual(t, post, withKey)
 	head := func(request, retryable string) string {
@@ -66,6 +67,9 @@ func TestDecodeRequest(t *testing.T) {
 		"POST":                      {post, head("POST /v1/jobs", "no")},
 		"POST with Idempotency-Key": {withKey, head("POST /v1/jobs, with an Idempotency-Key", "yes")},
 		"PUT":                       {strings.Replace(post, "> POST ", "> PUT ", 1), head("PUT /v1/jobs", "yes")},
+		// curl -L follows a POST's 303 with a GET; running it again sends the POST.
+		"POST, 303, GET": {redirected, head("GET /v1/jobs/j7, redirected from POST /v1/jobs", "no")},
+		"PUT, 303, GET":  {strings.Replace(redirected, "> POST ", "> PUT ", 1), head("GET /v1/jobs/j7, redirected from PUT /v1/jobs", "yes")},
 		"HTTP/2": {strings.NewReplacer("> POST /v1/jobs HTTP/1.1", "> POST /v1/jobs HTTP/2", "< HTTP/1.1 500 Internal Server Error", "< HTTP/2 500 ",
 			"> Content-Length:", "> idempotency-key: 3f1d\r\n> content-length:").Replace(post), head("POST /v1/jobs, with an Idempotency-Key", "yes")},
 	} {

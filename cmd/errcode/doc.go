@@ -72,7 +72,9 @@
 // together, its response headers prefixed "< ", its request "> ". After
 // interim responses (100 Continue, redirects followed with -L) it reads the
 // last response, and from a transcript the request it answers: method,
-// target and headers, Idempotency-Key among them. It decodes the response
+// target and headers, Idempotency-Key among them; after redirects, the
+// first request too, which is the one a retry sends, and whose method and
+// Idempotency-Key decide. It decodes the response
 // as errcode.FromResponse does, with that request when known, and prints
 // the status, the request (unknown unless a transcript shows it), the code,
 // message and request id as sent, whether to retry (errcode.Retryable for

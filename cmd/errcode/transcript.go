@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 )
 
 // readResponse returns the response that data holds, in one of three
@@ -17,7 +18,9 @@ import (
 //   - a curl -v (or -sv) transcript, its response headers prefixed "< ",
 //     its request "> ", curl's notes "* ", the body unprefixed: the last
 //     response in it, its Request the request it answers (method, target
-//     and headers, no body);
+//     and headers, no body); when redirects (curl -L) led to that request,
+//     its Response links the first of them, as net/http links a
+//     redirect's request, for that is the request curl sends again;
 //   - else a bare body, with status 0.
 //
 // It takes time linear in the length of data, however many interim
@@ -27,12 +30,20 @@ func readResponse(data []byte) (*http.Response, error) {
 	var req *http.Request
 	if isVerbose(data) {
 		var reqHead []byte
-		data, reqHead = fromVerbose(data)
+		var from redirect
+		data, reqHead, from = fromVerbose(data)
 		if len(reqHead) > 0 {
 			var err error
 			if req, err = parseRequest(reqHead); err != nil {
 				return nil, err
 			}
+		}
+		if req != nil && len(from.request) > 0 {
+			first, err := parseRequest(from.request)
+			if err != nil {
+				return nil, err
+			}
+			req.Response = &http.Response{StatusCode: from.status, Request: first}
 		}
 	}
 	off := skipSpace(data, 0)
@@ -142,16 +153,27 @@ func isRequestLine(line []byte) bool {
 // no final newline and went to a terminal, one is glued to its last line.
 var curlNotes = [][]byte{[]byte("* Connection #"), []byte("* Closing connection")}
 
+// A redirect is the first of the redirects that led to a request: the
+// head of the request it answered, and its status.
+type redirect struct {
+	request []byte
+	status  int
+}
+
 // fromVerbose returns the last response of the curl -v transcript data as
 // curl -i prints it: its header lines without their "< " prefix, then the
-// lines that follow them unprefixed, which are its body; and the head of
-// the request it answers, the last one before its status line, its lines
-// without their "> " prefix (nil when there is none). It drops curl's
+// lines that follow them unprefixed, which are its body; the head of the
+// request it answers, the last one before its status line, its lines
+// without their "> " prefix (nil when there is none); and, when that
+// request followed redirects (a 301, 302, 303, 307 or 308 answered the
+// request before it, and so on back), the first of them. It drops curl's
 // notes ("* ", and one glued to the end of the body), its data markers
 // ("{ [68 bytes data]") and the lines of its progress meter, which start
 // with a carriage return.
-func fromVerbose(data []byte) (resp, req []byte) {
+func fromVerbose(data []byte) (resp, req []byte, from redirect) {
 	var head, body, sending []byte
+	var status int     // of the last status line
+	var chain redirect // the first redirect of the requests so far
 	inHead, inBody, inRequest := false, false, false
 	for len(data) > 0 {
 		line := data
@@ -164,8 +186,12 @@ func fromVerbose(data []byte) (resp, req []byte) {
 		case bytes.HasPrefix(text, []byte("< ")) || string(text) == "<":
 			h := bytes.TrimPrefix(bytes.TrimPrefix(text, []byte("<")), []byte(" "))
 			if bytes.HasPrefix(h, []byte("HTTP/")) {
-				head, body, req = head[:0], body[:0], sending
+				head, body, req, from = head[:0], body[:0], sending, chain
 				inHead, inBody = true, false
+				status = 0
+				if words := bytes.Fields(h); len(words) > 1 {
+					status, _ = strconv.Atoi(string(words[1]))
+				}
 			}
 			if !inHead {
 				continue
@@ -177,6 +203,12 @@ func fromVerbose(data []byte) (resp, req []byte) {
 		case bytes.HasPrefix(text, []byte("> ")) || string(text) == ">":
 			h := bytes.TrimPrefix(bytes.TrimPrefix(text, []byte(">")), []byte(" "))
 			if isRequestLine(h) {
+				switch {
+				case !isRedirect(status) || req == nil:
+					chain = redirect{}
+				case chain.request == nil:
+					chain = redirect{req, status}
+				}
 				sending, inRequest = nil, true // a new slice: req may hold the last one
 			}
 			if !inRequest {
@@ -201,5 +233,15 @@ func fromVerbose(data []byte) (resp, req []byte) {
 			break
 		}
 	}
-	return append(head, body...), req
+	return append(head, body...), req, from
+}
+
+// isRedirect reports whether status is that of a redirect curl -L follows
+// with a new request.
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
 }

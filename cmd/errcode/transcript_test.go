@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,6 +52,7 @@ func TestReadResponseRequest(t *testing.T) {
 		"curl-v-redirect-404.txt":     "GET /scenarios/s9",
 		"curl-v-100-continue-429.txt": "POST /jobs",
 		"curl-v-post-500.txt":         "POST /v1/jobs",
+		"curl-v-post-303-500.txt":     "GET /v1/jobs/j7",
 		"curl-i-404.txt":              "",
 		"apigw-0201.json":             "",
 	} {
@@ -65,9 +67,25 @@ func TestReadResponseRequest(t *testing.T) {
 		assert.Equal(t, "curl/7.88.1", resp.Request.Header.Get("User-Agent"), file)
 	}
 
+	// A request that a redirect made links the request before it, as
+	// net/http links them, through the redirect's response.
+	resp, err := readResponse(mustRead(t, filepath.Join("testdata", "curl-v-post-303-500.txt")))
+	require.NoError(t, err)
+	require.NotNil(t, resp.Request.Response)
+	assert.Equal(t, http.StatusSeeOther, resp.Request.Response.StatusCode)
+	require.NotNil(t, resp.Request.Response.Request)
+	assert.Equal(t, "POST /v1/jobs", resp.Request.Response.Request.Method+" "+resp.Request.Response.Request.RequestURI)
+	resp, err = readResponse(mustRead(t, filepath.Join("testdata", "curl-v-redirect-404.txt")))
+	require.NoError(t, err)
+	require.NotNil(t, resp.Request.Response)
+	assert.Equal(t, "GET /old", resp.Request.Response.Request.Method+" "+resp.Request.Response.Request.RequestURI)
+	resp, err = readResponse(mustRead(t, filepath.Join("testdata", "curl-v-100-continue-429.txt")))
+	require.NoError(t, err)
+	assert.Nil(t, resp.Request.Response, "an interim response is no redirect")
+
 	// A line of a body that starts with "> " is no request.
 	in := "> POST /a HTTP/1.1\n>\n< HTTP/1.1 404 Not Found\n<\n> quoted\n> GET /b HTTP/1.1\n"
-	resp, err := readResponse([]byte(in))
+	resp, err = readResponse([]byte(in))
 	require.NoError(t, err)
 	assert.Equal(t, "POST", resp.Request.Method)
 
