@@ -2,11 +2,15 @@ package errcode_test
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httptrace"
+	"net/textproto"
 	"strings"
 	"testing"
 
@@ -247,6 +251,7 @@ var startRoutes = []struct {
 	start  func(w http.ResponseWriter)
 }{
 	{"Write", 200, func(w http.ResponseWriter) { w.Write([]byte("id,name\n")) }},
+	{"WriteHeader(200)", 200, func(w http.ResponseWriter) { w.WriteHeader(http.StatusOK) }},
 	{"WriteHeader(201)", 201, func(w http.ResponseWriter) { w.WriteHeader(http.StatusCreated) }},
 	{"Flush", 200, func(w http.ResponseWriter) { w.(http.Flusher).Flush() }},
 	{"io.Copy, through ReadFrom where the writer has it", 200, func(w http.ResponseWriter) { io.Copy(w, strings.NewReader("id,name\n")) }},
@@ -320,6 +325,61 @@ func TestAResponseNotStartedIsAnswered(t *testing.T) {
 		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, rec.Body.String(), name)
 		assert.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"), name)
 	}
+}
+
+// TestAnInformationalStatusDoesNotStartTheResponse checks that a 103
+// Early Hints, as in net/http, leaves the response to the error, over a
+// real server: the client reads the hint, then the error.
+func TestAnInformationalStatusDoesNotStartTheResponse(t *testing.T) {
+	opts, logs, seen := observed(slog.LevelInfo)
+	srv := httptest.NewServer(opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		w.Header().Set("Link", "</style.css>; rel=preload")
+		w.WriteHeader(http.StatusEarlyHints)
+		return errcode.ScenarioNotFound
+	})))
+	defer srv.Close()
+	var hints []int
+	trace := &httptrace.ClientTrace{Got1xxResponse: func(code int, _ textproto.MIMEHeader) error {
+		hints = append(hints, code)
+		return nil
+	}}
+	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(context.Background(), trace), http.MethodGet, srv.URL, nil)
+	require.NoError(t, err)
+	resp, err := srv.Client().Do(req)
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, []int{http.StatusEarlyHints}, hints, "the hint went out")
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, string(body))
+	srv.Close()
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	assert.Equal(t, "octopus.107002", recs[0]["code"])
+	assert.NotContains(t, recs[0], "aborted")
+	assert.Equal(t, []observation{{"/", errcode.ScenarioNotFound, errcode.ScenarioNotFound}}, *seen)
+}
+
+// TestSwitchingProtocolsStartsTheResponse checks that a 101, the one
+// informational status that ends the response header, starts the
+// response: an error after it aborts.
+func TestSwitchingProtocolsStartsTheResponse(t *testing.T) {
+	opts, logs, seen := observed(nil)
+	rec := httptest.NewRecorder()
+	h := opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		w.WriteHeader(http.StatusSwitchingProtocols)
+		return errcode.ScenarioNotFound
+	}))
+	assert.PanicsWithValue(t, http.ErrAbortHandler, func() { h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil)) })
+	assert.Equal(t, http.StatusSwitchingProtocols, rec.Code)
+	assert.Empty(t, rec.Body.String(), "no error body after the switch")
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	assert.Equal(t, true, recs[0]["aborted"])
+	assert.Equal(t, float64(101), recs[0]["status"])
+	require.Len(t, *seen, 1)
+	assert.Zero(t, (*seen)[0].code)
 }
 
 // TestAHijackedConnectionIsTheHandlers checks that an error after a
