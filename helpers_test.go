@@ -87,16 +87,18 @@ func cutValue(v string) string {
 // Response bodies and responses.
 
 // fakeBody is a response body: it reads r, counting what is read, and
-// records whether it was closed.
+// records whether a read met the end and whether it was closed.
 type fakeBody struct {
 	r      io.Reader
 	read   int
+	eof    bool
 	closed bool
 }
 
 func (b *fakeBody) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	b.read += n
+	b.eof = b.eof || err == io.EOF
 	return n, err
 }
 
@@ -105,7 +107,7 @@ func (b *fakeBody) Close() error { b.closed = true; return nil }
 // reset makes b, a body of text, new again, without allocating.
 func (b *fakeBody) reset(text string) {
 	b.r.(*strings.Reader).Reset(text)
-	b.read, b.closed = 0, false
+	b.read, b.eof, b.closed = 0, false, false
 }
 
 // endless is a reader of its byte without end.
