@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strconv"
@@ -54,24 +55,33 @@ func TestFromResponseDecompresses(t *testing.T) {
 }
 
 func TestFromResponseDecompressesAtMostOneMiB(t *testing.T) {
-	// A bomb: 64 MiB of JSON in about 64 KiB of gzip.
+	// A bomb: a whole JSON document of 64 MiB in about 64 KiB of gzip.
 	head := `{"error_code":"octopus.107002","error_msg":"`
 	var b bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
 	require.NoError(t, err)
 	_, err = io.WriteString(zw, head)
 	require.NoError(t, err)
-	zeros := make([]byte, 1<<20)
+	as := bytes.Repeat([]byte("a"), 1<<20)
 	for range 64 {
-		_, err = zw.Write(zeros)
+		_, err = zw.Write(as)
 		require.NoError(t, err)
 	}
+	_, err = io.WriteString(zw, `"}`)
+	require.NoError(t, err)
 	require.NoError(t, zw.Close())
 	require.Less(t, b.Len(), 1<<20, "the bomb fits the read bound")
+	whole, err := gzip.NewReader(bytes.NewReader(b.Bytes()))
+	require.NoError(t, err)
+	var doc struct {
+		ErrorCode string `json:"error_code"`
+	}
+	require.NoError(t, json.NewDecoder(whole).Decode(&doc), "whole, the bomb is valid JSON")
+	require.Equal(t, "octopus.107002", doc.ErrorCode)
 
 	re := decode(t, 404, http.Header{"Content-Encoding": {"gzip"}}, b.String())
 	assert.Empty(t, re.WireCode, "cut at 1 MiB after decompression: no JSON")
-	assert.Equal(t, head+strings.Repeat("\x00", 256-len(head))+"…", re.Excerpt)
+	assert.Equal(t, head+strings.Repeat("a", 256-len(head))+"…", re.Excerpt)
 }
 
 func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
@@ -89,6 +99,13 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	assert.Empty(t, re.Excerpt)
 	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip"}}, whole[:10])
 	assert.Equal(t, "[10-byte body in Content-Encoding gzip, not decoded]", re.Excerpt, "nothing decoded: said plainly, never the compressed bytes")
+	long := `{"error_code":"octopus.000003","error_msg":"Request params [` + strings.Repeat("k", 100) + `:` + strings.Repeat("v", 100) + `] is invalid"}`
+	halfway := compress(t, long, flateWriter)
+	halfway = halfway[:len(halfway)/2]
+	re = decode(t, 400, http.Header{"Content-Encoding": {"deflate"}}, halfway)
+	assert.Empty(t, re.WireCode, "half a body: no JSON")
+	require.NotEmpty(t, re.Excerpt)
+	assert.True(t, strings.HasPrefix(long, re.Excerpt), "what half the body held, decoded, never the compressed bytes: %q", re.Excerpt)
 
 	twice := compress(t, whole, gzipWriter)
 	for _, h := range []http.Header{{"Content-Encoding": {"gzip, gzip"}}, {"Content-Encoding": {"gzip", "gzip"}}, {"Content-Encoding": {"gzip", "identity, GZIP"}}} {
@@ -99,6 +116,9 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	re = decode(t, 404, http.Header{"Content-Encoding": {"br"}}, brotli)
 	assert.Empty(t, re.WireCode)
 	assert.Equal(t, "["+strconv.Itoa(len(brotli))+"-byte body in Content-Encoding br, not decoded]", re.Excerpt)
+	four := compress(t, compress(t, twice, gzipWriter), zlibWriter)
+	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip, gzip", "gzip, deflate"}}, four)
+	assert.Equal(t, "Scenario is not exists", re.Message, "four codings: decoded")
 	five := http.Header{"Content-Encoding": {"gzip, gzip, gzip, gzip, gzip"}}
 	re = decode(t, 404, five, twice)
 	assert.Equal(t, "["+strconv.Itoa(len(twice))+"-byte body in 5 content codings, not decoded]", re.Excerpt, "a bounded number of codings")
