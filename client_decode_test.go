@@ -144,3 +144,86 @@ func TestFromResponseBodyShapes(t *testing.T) {
 		assert.ErrorIs(t, re, want, tt.name)
 	}
 }
+
+// bodyCases are bodies at the edges of JSON, where a decoder may disagree
+// with encoding/json, each with what FromBody must read from it, written
+// by hand: the fields' precedence (error_code before code, error_msg
+// before message, the top-level object before its "error" object, at any
+// depth; a request id from the top two levels), strings as encoding/json
+// decodes them, numbers as written. A body with neither a code nor a
+// message gives an excerpt: the body, trimmed. They seed FuzzFromResponse.
+var bodyCases = []struct {
+	body                   string
+	code, msg, id, excerpt string
+	row                    errcode.Code // at status 400
+}{
+	{body: ``},
+	{body: ` `},
+	{body: `null`, excerpt: `null`},
+	{body: `"x"`, excerpt: `"x"`},
+	{body: `1`, excerpt: `1`},
+	{body: `[]`, excerpt: `[]`},
+	{body: `{}`, excerpt: `{}`},
+	{body: `{`, excerpt: `{`},
+	{body: `}`, excerpt: `}`},
+	{body: `{"a":}`, excerpt: `{"a":}`},
+	{body: `<html>`, excerpt: `<html>`},
+	{body: "\uFEFF{}", excerpt: `{}`},
+	{body: ` {"error_code":"octopus.107002","error_msg":"Scenario is not exists"} `, code: "octopus.107002", msg: "Scenario is not exists", row: errcode.ScenarioNotFound},
+	{body: `{"error_code":"octopus.107002","error_msg":"场景不存在"}`, code: "octopus.107002", msg: "场景不存在", row: errcode.ScenarioNotFound},
+	{body: `{"code":"APIG.0201","message":"Request entity too large"} `, code: "APIG.0201", msg: "Request entity too large", row: errcode.GatewayAPIRequestError},
+	{body: `{"code":"APIGW.0201","message":"x","request_id":"r1"}`, code: "APIGW.0201", msg: "x", id: "r1", row: errcode.GatewayAPIRequestError},
+	{body: `{"code":"c","error_code":"e","message":"m","error_msg":"em"}`, code: "e", msg: "em"},
+	{body: `{"error_code":"e","message":"m"}`, code: "e", msg: "m"},
+	{body: `{"ERROR_CODE":"octopus.107002","Error_Msg":"m"}`, code: "octopus.107002", msg: "m", row: errcode.ScenarioNotFound},
+	{body: `{"error_code":"a","error_code":"b","error_code":1}`, code: "1"},
+	{body: `{"error_code":null,"code":"c"}`, code: "c"},
+	{body: `{"error_code":true,"error_msg":["m"],"code":"c","message":"n"}`, code: "c", msg: "n"},
+	{body: `{"code":404,"message":"Not Found"}`, code: "404", msg: "Not Found"},
+	{body: `{"code":-1.5e+3}`, code: "-1.5e+3"},
+	{body: `{"status":404,"error":"Not Found","message":"No message available","path":"/x"}`, msg: "No message available"},
+	{body: `{"error":{"code":"octopus.107002","message":"m","request_id":"r"}}`, code: "octopus.107002", msg: "m", id: "r", row: errcode.ScenarioNotFound},
+	{body: `{"error":{"code":"a"},"error":{"message":"b"}}`, code: "a", msg: "b"},
+	{body: `{"error":{"code":"a"},"error":null,"error":{"message":"b"}}`, msg: "b"},
+	{body: `{"error":{"code":"a"},"error":null}`, excerpt: `{"error":{"code":"a"},"error":null}`},
+	{body: `{"error":null}`, excerpt: `{"error":null}`},
+	{body: `{"error":{"error":{"code":"deep"}}}`, code: "deep"},
+	{body: `{"error":{"error":{"error":{"message":"deeper","request_id":"r3"}}}}`, msg: "deeper"},
+	{body: `{"error":{"error":null,"code":"x"}}`, code: "x"},
+	{body: `{"error":{"error":"s","code":"x"}}`, code: "x"},
+	{body: `{"request_id":"top","error":{"request_id":"in","code":"c"}}`, code: "c", id: "top"},
+	{body: `{"error_code":"","error":{"code":"c"}}`, code: "c"},
+	{body: `{"error_msg":"m","error":{"code":"c"}}`, msg: "m"},
+	{body: `{"request_id":"r","error_code":""}`, excerpt: `{"request_id":"r","error_code":""}`},
+	{body: `{"error_code":"a\"b\\c\/d\b\f\n\r\t\u00e9\u4e2d\ud83d\ude00"}`, code: "a\"b\\c/d\b\f\n\r\té中😀"},
+	{body: `{"error_code":"\ud83d","error_msg":"\ude00\ud83dx\u0000"}`, code: "\ufffd", msg: "\ufffd\ufffdx\x00"},
+	{body: `{"error_code":"\ud83d\u0041"}`, code: "\ufffdA"},
+	{body: "{\"error_code\":\"\xff\xfe\",\"error_msg\":\"a\xed\xa0\x80b\"}", code: "\ufffd\ufffd", msg: "a\ufffd\ufffd\ufffdb"},
+	{body: `{"error\u005fcode":"x"}`, code: "x"},
+	{body: `{"meſſage":"x"}`, msg: "x"},
+	{body: `{"a":[1,-0,0.5,1e5,1E+5,-1.5e-3,true,false,null,{"b":[]}],"code":"c"}`, code: "c"},
+	{body: `{"a":01,"code":"c"}`, excerpt: `{"a":01,"code":"c"}`},
+	{body: `{"a":1.,"code":"c"}`, excerpt: `{"a":1.,"code":"c"}`},
+	{body: `{"a":-,"code":"c"}`, excerpt: `{"a":-,"code":"c"}`},
+	{body: `{"a":.5,"code":"c"}`, excerpt: `{"a":.5,"code":"c"}`},
+	{body: `{"a":tru,"code":"c"}`, excerpt: `{"a":tru,"code":"c"}`},
+	{body: `{"a":nul}`, excerpt: `{"a":nul}`},
+	{body: `{"code":"c"} x`, excerpt: `{"code":"c"} x`},
+	{body: `{"code":"c",}`, excerpt: `{"code":"c",}`},
+	{body: `{"code":"c"`, excerpt: `{"code":"c"`},
+	{body: `{"code":"c\x"}`, excerpt: `{"code":"c\x"}`},
+	{body: `{"code":"c\u12"}`, excerpt: `{"code":"c\u12"}`},
+	{body: "{\"code\":\"a\tb\"}", excerpt: "{\"code\":\"a\tb\"}"},
+	{body: `{"code" "c"}`, excerpt: `{"code" "c"}`},
+	{body: `{"a":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"code":"c"}`, code: "c"},
+}
+
+func TestFromResponseReadsTheFieldsAsDocumented(t *testing.T) {
+	for _, tt := range bodyCases {
+		re := decode(t, 400, nil, tt.body)
+		assert.Equal(t, errcode.ResponseError{StatusCode: 400, Code: tt.row, WireCode: tt.code, Message: tt.msg, RequestID: tt.id, Excerpt: tt.excerpt},
+			sent(re), "%q", tt.body)
+	}
+	re := decode(t, 400, http.Header{"X-Request-Id": {"hdr"}}, `{"error_code":"c","request_id":"body"}`)
+	assert.Equal(t, "hdr", re.RequestID, "the header's request id wins")
+}
