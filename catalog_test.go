@@ -294,6 +294,13 @@ func TestFromResponsePicksTheRowByMessage(t *testing.T) {
 		"标签被数据仓库引用。":                 errcode.TagUsedInDataWarehouse,
 		"Tag Used In Data Warehouse": errcode.TagUsedInDataWarehouse,
 		"something else":             errcode.TagUsedInSegments,
+		// A colon and detail after the message.
+		"Tag Used In Packages: tag t-7 is used by package p-1": errcode.TagUsedInPackages,
+		"Tag Used In Data Warehouse: dw-1":                     errcode.TagUsedInDataWarehouse,
+		"标签被数据包引用: t-7":                                        errcode.TagUsedInPackages,
+		"Tag Used In Segments: s-1":                            errcode.TagUsedInSegments,
+		"Tag in use: Tag Used In Packages":                     errcode.TagUsedInSegments,
+		"something: else":                                      errcode.TagUsedInSegments,
 	} {
 		re := decode(t, 409, nil, `{"error_code":"octopus.101006","error_msg":"`+msg+`"}`)
 		assert.Equal(t, want, re.Code, msg)
