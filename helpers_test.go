@@ -371,6 +371,23 @@ func negotiate(h http.Header) language.Tag {
 	return errcode.Negotiate(h)
 }
 
+// xtextChoice returns the index in errcode.Languages() of the language
+// that x/text chooses for a request with the headers Accept-Language:
+// accept and X-Language: xlang, by the rule Negotiate documents: the
+// language X-Language names, read with "_" as "-", when x/text matches it
+// with High confidence or more; else the one language.MatchStrings picks
+// for Accept-Language, English by default.
+func xtextChoice(accept, xlang string) int {
+	m := language.NewMatcher(errcode.Languages())
+	if tag, err := language.Parse(strings.ReplaceAll(xlang, "_", "-")); xlang != "" && err == nil {
+		if _, i, conf := m.Match(tag); conf >= language.High {
+			return i
+		}
+	}
+	_, i := language.MatchStrings(m, accept)
+	return i
+}
+
 // serve answers a request with the header h by Localize(h) and returns the
 // recorder.
 func serve(h http.Header, fn errcode.HandlerFunc) *httptest.ResponseRecorder {

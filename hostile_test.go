@@ -303,6 +303,9 @@ func TestHostileRequestHeaders(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)))
+			if len(tc.accept) <= errcode.MaxLanguageBytes && len(tc.xlang) <= errcode.MaxLanguageBytes {
+				assert.Equal(t, errcode.Languages()[xtextChoice(tc.accept, tc.xlang)], tc.want, "within the bounds, x/text's choice")
+			}
 		})
 	}
 

@@ -89,39 +89,34 @@ func TestWriteRelaysADependencysErrorWhenAsked(t *testing.T) {
 	assert.Same(t, undocumented, errcode.Relay(undocumented), "an undocumented code has no row to relay")
 }
 
+// TestLocalizeNegotiates checks that Localize answers in the language
+// x/text chooses for the request's headers.
 func TestLocalizeNegotiates(t *testing.T) {
-	const en, zh = "Scenario is not exists", "场景不存在"
-	for _, tt := range []struct {
-		accept, xlang string
-		want          string
-	}{
-		{"", "", en},
-		{"zh", "", zh},
-		{"zh-CN", "", zh},
-		{"zh-Hans", "", zh},
-		{"zh-CN,zh;q=0.9,en;q=0.8", "", zh},
-		{"en-US,en;q=0.9,zh;q=0.8", "", en},
-		{"fr;q=0.9,zh;q=0.5", "", zh},
-		{"en;q=0.1,zh;q=0.9", "", zh},
-		{"fr", "", en},
-		{"", "zh-cn", zh},
-		{"", "zh_CN", zh},
-		{"", "en-us", en},
-		{"", "en_US", en},
-		{"zh-CN", "en_US", en},
-		{"en", "zh-cn", zh},
-		{"zh-CN", "fr_FR", zh},
-		{"zh-CN", "not a tag", zh},
+	messages := map[string]string{"en-US": "Scenario is not exists", "zh-CN": "场景不存在"}
+	for _, tt := range []struct{ accept, xlang string }{
+		{"", ""},
+		{"zh", ""},
+		{"zh-CN", ""},
+		{"zh-Hans", ""},
+		{"zh-CN,zh;q=0.9,en;q=0.8", ""},
+		{"en-US,en;q=0.9,zh;q=0.8", ""},
+		{"fr;q=0.9,zh;q=0.5", ""},
+		{"en;q=0.1,zh;q=0.9", ""},
+		{"fr", ""},
+		{"", "zh-cn"},
+		{"", "zh_CN"},
+		{"", "en-us"},
+		{"", "en_US"},
+		{"zh-CN", "en_US"},
+		{"en", "zh-cn"},
+		{"zh-CN", "fr_FR"},
+		{"zh-CN", "not a tag"},
 	} {
+		want := errcode.Languages()[xtextChoice(tt.accept, tt.xlang)]
 		h := header("Accept-Language", tt.accept, "X-Language", tt.xlang)
 		w := serve(h, notFound)
-		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"`+tt.want+`"}`, w.Body.String(), "%q %q", tt.accept, tt.xlang)
-
-		want := enUS
-		if tt.want == zh {
-			want = zhCN
-		}
-		assert.Equal(t, want, negotiate(h))
+		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"`+messages[want.String()]+`"}`, w.Body.String(), "%q %q", tt.accept, tt.xlang)
+		assert.Equal(t, want, negotiate(h), "%q %q", tt.accept, tt.xlang)
 	}
 }
 
