@@ -44,6 +44,8 @@ func TestFromResponseDecodesTheBody(t *testing.T) {
 	}, re)
 	assert.ErrorIs(t, re, errcode.ScenarioNotFound)
 	assert.NotErrorIs(t, re, errcode.TagNotFound)
+	assert.ErrorIs(t, re, &errcode.ResponseError{StatusCode: 404, Code: errcode.ScenarioNotFound}, "a *ResponseError target")
+	assert.NotErrorIs(t, re, &errcode.ResponseError{StatusCode: 404, Code: errcode.TagNotFound})
 	assert.Equal(t, "octopus.107002: Scenario is not exists (HTTP 404, request id req-42)", re.Error())
 }
 
