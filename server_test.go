@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -56,6 +57,8 @@ func TestWriteForeignErrorAsInternal(t *testing.T) {
 	}
 }
 
+// TestWriteNilWritesNothing checks that Write(w, nil) leaves the response
+// to the handler: its own status and body go out after it.
 func TestWriteNilWritesNothing(t *testing.T) {
 	var typedNil *errcode.Error
 	for _, err := range []error{nil, typedNil} {
@@ -64,7 +67,10 @@ func TestWriteNilWritesNothing(t *testing.T) {
 		assert.False(t, w.Flushed)
 		assert.Empty(t, w.Header())
 		assert.Empty(t, w.Body.String())
-		assert.Equal(t, 200, w.Code, "the recorder's default: no WriteHeader call")
+		w.WriteHeader(http.StatusAccepted)
+		io.WriteString(w, "queued")
+		assert.Equal(t, http.StatusAccepted, w.Code, "no status was written before the handler's")
+		assert.Equal(t, "queued", w.Body.String())
 	}
 }
 
@@ -87,6 +93,47 @@ func TestWriteRelaysADependencysErrorWhenAsked(t *testing.T) {
 		"the documented form and message, not what upstream sent")
 	undocumented := &errcode.ResponseError{StatusCode: 503, WireCode: "other.1"}
 	assert.Same(t, undocumented, errcode.Relay(undocumented), "an undocumented code has no row to relay")
+}
+
+// TestRelayKeepsTheChain checks that a relayed error still holds what it
+// wrapped: the *ResponseError with its request id, and the causes around
+// it.
+func TestRelayKeepsTheChain(t *testing.T) {
+	timeout := errors.New("deadline exceeded")
+	dep := errcode.FromBody(401, http.Header{"X-Request-Id": {"dep-1"}}, []byte(`{"error_code":"octopus.000102","error_msg":"The request token expires"}`), nil)
+	err := fmt.Errorf("fetch scenario: %w", errors.Join(dep, timeout))
+	relayed := errcode.Relay(err)
+	assert.Equal(t, errcode.TokenExpired, errcode.CodeOf(relayed))
+	var re *errcode.ResponseError
+	require.ErrorAs(t, relayed, &re)
+	assert.Same(t, dep, re)
+	assert.Equal(t, "dep-1", re.RequestID)
+	assert.ErrorIs(t, relayed, timeout)
+	assert.Same(t, err, errors.Unwrap(relayed), "the error as given")
+	assert.Equal(t, err, errcode.Relay(errcode.ScenarioNotFound.Wrap(err)).(*errcode.Error).Unwrap(), "a Code first: not relayed")
+	assert.Nil(t, errcode.Relay(nil))
+}
+
+// TestAnAppendToAnAnswersHeaderChangesNoOther checks that a middleware
+// appending to one of the header values Write set changes that value
+// alone: the values share no array that an append could write into.
+func TestAnAppendToAnAnswersHeaderChangesNoOther(t *testing.T) {
+	for name, answer := range map[string]func(w http.ResponseWriter, r *http.Request){
+		"Write":      func(w http.ResponseWriter, r *http.Request) { errcode.Write(w, errcode.ScenarioNotFound) },
+		"ServeError": func(w http.ResponseWriter, r *http.Request) { errcode.ServeError(w, r, errcode.ScenarioNotFound) },
+	} {
+		w := httptest.NewRecorder()
+		answer(w, httptest.NewRequest(http.MethodGet, "/", nil))
+		h := w.Header()
+		h["Content-Type"] = append(h["Content-Type"], "text/plain")
+		assert.Equal(t, []string{"application/json; charset=utf-8", "text/plain"}, h["Content-Type"], name)
+		assert.Equal(t, []string{"nosniff"}, h["X-Content-Type-Options"], "%s: the value after Content-Type's is untouched", name)
+		h["X-Content-Type-Options"] = append(h["X-Content-Type-Options"], "other")
+		assert.Equal(t, []string{"nosniff", "other"}, h["X-Content-Type-Options"], name)
+		if name == "ServeError" {
+			assert.Equal(t, []string{"Accept-Language, X-Language"}, h["Vary"], "the value after X-Content-Type-Options' is untouched")
+		}
+	}
 }
 
 // TestLocalizeNegotiates checks that Localize answers in the language
