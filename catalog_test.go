@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,87 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 )
-
-// docRow is one row of a documented table, read by the test itself rather
-// than by the generator's parser, so that the two check each other.
-type docRow struct {
-	line                                    int
-	status                                  int
-	code, message, description, remediation string
-	retry, reason                           string
-}
-
-// docPlaceholders returns the names of the placeholders of texts, each
-// once, in order; nil for none, as Code.Placeholders returns them.
-func docPlaceholders(texts ...string) []string {
-	var names []string
-	for _, text := range texts {
-		for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
-			if !slices.Contains(names, m[1]) {
-				names = append(names, m[1])
-			}
-		}
-	}
-	return names
-}
-
-// readDoc reads the rows of the tables in file whose header names the
-// columns; header maps a field to its header text in that file.
-func readDoc(t *testing.T, file string, header map[string]string) []docRow {
-	t.Helper()
-	data, err := os.ReadFile(file)
-	require.NoError(t, err)
-	var rows []docRow
-	var col map[string]int
-	for i, line := range strings.Split(string(data), "\n") {
-		cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
-		for j := range cells {
-			cells[j] = strings.TrimSpace(cells[j])
-		}
-		if strings.HasPrefix(strings.TrimSpace(line), "|---") || !strings.Contains(line, "|") {
-			continue
-		}
-		if cells[0] == header["status"] || cells[0] == header["code"] {
-			col = map[string]int{}
-			for j, c := range cells {
-				for f, h := range header {
-					if c == h {
-						col[f] = j
-					}
-				}
-			}
-			continue
-		}
-		get := func(f string) string {
-			if j, ok := col[f]; ok {
-				return cells[j]
-			}
-			return ""
-		}
-		status, err := strconv.Atoi(get("status"))
-		require.NoError(t, err, "%s:%d", file, i+1)
-		rows = append(rows, docRow{i + 1, status, get("code"), get("message"), get("description"), get("remediation"), get("retry"), get("reason")})
-	}
-	return rows
-}
-
-var (
-	zhHeader = map[string]string{"status": "状态码", "code": "错误码", "message": "错误信息", "description": "描述", "remediation": "处理措施"}
-	enHeader = map[string]string{"status": "Status Code", "code": "Error Code", "message": "Error Message", "description": "Description", "remediation": "Solution"}
-	gwHeader = map[string]string{"status": "HTTP Status Code", "code": "Error Code", "message": "Error Message", "description": "Description", "remediation": "Corrective Action"}
-)
-
-// catalogRows returns the catalog's Codes whose wire code starts with
-// prefix, in order.
-func catalogRows(prefix string) []errcode.Code {
-	var cs []errcode.Code
-	for c := range errcode.All() {
-		if strings.HasPrefix(c.String(), prefix) {
-			cs = append(cs, c)
-		}
-	}
-	return cs
-}
 
 // assertDocumented checks that c is the row that en and zh, its rows in the
 // English and Chinese docs, describe: its code and status, its message
@@ -112,18 +29,6 @@ func assertDocumented(t *testing.T, c errcode.Code, where string, en, zh docRow)
 	assert.Equal(t, en.remediation, c.Remediation(language.English), where)
 	assert.Equal(t, zh.remediation, c.Remediation(language.Chinese), where)
 	assert.Equal(t, docPlaceholders(en.message, en.remediation), c.Placeholders(), where)
-}
-
-// documentedRows returns the n rows of the English and the Chinese doc
-// of the catalog's rows whose wire code starts with prefix, and those
-// rows, in order.
-func documentedRows(t *testing.T, prefix string, n int, enDoc string, enHeader map[string]string, zhDoc string) (en, zh []docRow, cs []errcode.Code) {
-	t.Helper()
-	en, zh, cs = readDoc(t, enDoc, enHeader), readDoc(t, zhDoc, zhHeader), catalogRows(prefix)
-	require.Len(t, en, n)
-	require.Len(t, zh, n)
-	require.Len(t, cs, n)
-	return en, zh, cs
 }
 
 // wireCodes returns the wire codes of cs, each once.
