@@ -116,8 +116,8 @@ func TestRoundTrip(t *testing.T) {
 	})))
 	defer srv.Close()
 
-	for _, lang := range []string{"en-US", "zh-CN"} {
-		tag := language.MustParse(lang)
+	docs := documentedMessages(t)
+	for l, lang := range []string{"en-US", "zh-CN"} {
 		for i, c := range all {
 			req, err := http.NewRequest("GET", srv.URL+"/?row="+strconv.Itoa(i), nil)
 			require.NoError(t, err)
@@ -134,7 +134,7 @@ func TestRoundTrip(t *testing.T) {
 				StatusCode: c.Status(),
 				Code:       c,
 				WireCode:   c.String(),
-				Message:    bareNames(c.Message(tag)),
+				Message:    bareNames(docs[c][l]),
 				RequestID:  "req-" + strconv.Itoa(i),
 			}, sent(re), where)
 		}
@@ -159,6 +159,7 @@ func TestBodiesMatchEncodingJSON(t *testing.T) {
 		{"key", "1", "key", "2", "", "empty name"},
 		{"value", strings.Repeat("v", 200), "name", "\xe4\xb8", "id", "\u2029"},
 	}
+	docs := documentedMessages(t)
 	for c := range errcode.All() {
 		// Every placeholder of the row, with a value.
 		var all []string
@@ -166,7 +167,7 @@ func TestBodiesMatchEncodingJSON(t *testing.T) {
 			all = append(all, name, "<"+name+">")
 		}
 		for l := range errcode.Languages() {
-			text := c.Message(errcode.Languages()[l])
+			text := docs[c][l]
 			assert.Equal(t, jsonBody(t, c.String(), fill(text, nil)), errcode.GeneratedBody(c, l), "generated body of %s in language %d", c.Name(), l)
 			for _, params := range append(paramSets, all) {
 				got := errcode.AppendBody(nil, c, l, params)

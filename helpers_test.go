@@ -520,6 +520,15 @@ var (
 	zhCN = language.MustParse("zh-CN")
 )
 
+// languageIndex returns the index of the catalog language of tag, one of
+// language.English and language.Chinese: 0 for English, 1 for Chinese.
+func languageIndex(tag language.Tag) int {
+	if tag == language.Chinese {
+		return 1
+	}
+	return 0
+}
+
 // requestLanguages are the ways a test asks for each catalog language: no
 // Accept-Language (the default), en and zh.
 var requestLanguages = []struct {
