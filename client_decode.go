@@ -129,7 +129,7 @@ func decompress(codings []string, body []byte) (out []byte, note string) {
 	if len(list) > maxEncodings {
 		return body, "[" + strconv.Itoa(len(body)) + "-byte body in " + strconv.Itoa(len(list)) + " content codings, not decoded]"
 	}
-	for i := len(list) - 1; i >= 0 && len(body) > 0; i-- {
+	for i := len(list) - 1; i >= 0; i-- {
 		var r io.Reader
 		var err error
 		switch list[i] {

@@ -119,6 +119,10 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	four := compress(t, compress(t, twice, gzipWriter), zlibWriter)
 	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip, gzip", "gzip, deflate"}}, four)
 	assert.Equal(t, "Scenario is not exists", re.Message, "four codings: decoded")
+	for _, coding := range []string{"gzip", "deflate", "br"} {
+		re = decode(t, 503, http.Header{"Content-Encoding": {coding}}, "")
+		assert.Equal(t, errcode.ResponseError{StatusCode: 503}, sent(re), "an empty body in %s: no body, no note", coding)
+	}
 	five := http.Header{"Content-Encoding": {"gzip, gzip, gzip, gzip, gzip"}}
 	re = decode(t, 404, five, twice)
 	assert.Equal(t, "["+strconv.Itoa(len(twice))+"-byte body in 5 content codings, not decoded]", re.Excerpt, "a bounded number of codings")
