@@ -185,6 +185,8 @@ var bodyCases = []struct {
 	{body: `{"error_code":true,"error_msg":["m"],"code":"c","message":"n"}`, code: "c", msg: "n"},
 	{body: `{"code":404,"message":"Not Found"}`, code: "404", msg: "Not Found"},
 	{body: `{"code":-1.5e+3}`, code: "-1.5e+3"},
+	{body: `{"code":0,"message":0.5}`, code: "0", msg: "0.5"},
+	{body: `{"code":9,"message":9.5e1}`, code: "9", msg: "9.5e1"},
 	{body: `{"status":404,"error":"Not Found","message":"No message available","path":"/x"}`, msg: "No message available"},
 	{body: `{"error":{"code":"octopus.107002","message":"m","request_id":"r"}}`, code: "octopus.107002", msg: "m", id: "r", row: errcode.ScenarioNotFound},
 	{body: `{"error":{"code":"a"},"error":{"message":"b"}}`, code: "a", msg: "b"},
