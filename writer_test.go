@@ -469,6 +469,76 @@ func TestWriteGoesThroughOtherMiddleware(t *testing.T) {
 	assert.Equal(t, `{"error_code":"octopus.000102","error_msg":"请求token过期"}`, rec.Body.String(), "in the request's language, found through the wrapper")
 }
 
+// flushErrorOnly is a middleware's ResponseWriter that can flush only by
+// FlushError, as http.ResponseController finds it.
+type flushErrorOnly struct {
+	http.ResponseWriter
+	flushes int
+}
+
+func (f *flushErrorOnly) FlushError() error {
+	f.flushes++
+	return http.NewResponseController(f.ResponseWriter).Flush()
+}
+
+// TestAWriterThatOnlyHasFlushErrorCanFlush checks that the writer a
+// handler gets is an http.Flusher when the one it wraps flushes by
+// FlushError alone, and that a flush through it starts the response.
+func TestAWriterThatOnlyHasFlushErrorCanFlush(t *testing.T) {
+	inner := &flushErrorOnly{ResponseWriter: httptest.NewRecorder()}
+	opts, logs, _ := observed(nil)
+	h := opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		f, ok := w.(http.Flusher)
+		require.True(t, ok, "FlushError is a way to flush")
+		f.Flush()
+		return errcode.ScenarioNotFound
+	}))
+	assert.PanicsWithValue(t, http.ErrAbortHandler, func() { h.ServeHTTP(inner, httptest.NewRequest(http.MethodGet, "/", nil)) },
+		"flushed: the response started")
+	assert.Equal(t, 1, inner.flushes)
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	assert.Equal(t, true, recs[0]["aborted"])
+}
+
+// TestALateWriteKeepsTheFirstError checks what a HandlerFunc logs when
+// its handler, after starting the response, calls Write with errors and
+// returns nil: the first error, and none for a nil one.
+func TestALateWriteKeepsTheFirstError(t *testing.T) {
+	for name, tt := range map[string]struct {
+		late []error
+		want string // the error logged, "" for no record
+	}{
+		"two errors: the first":         {[]error{errcode.DatabaseAccessError, errcode.ScenarioNotFound}, "octopus.000131: Database access error"},
+		"nil, then an error: the error": {[]error{nil, (*errcode.Error)(nil), errcode.ScenarioNotFound}, "octopus.107002: Scenario is not exists"},
+		"nil and a typed nil: nothing":  {[]error{nil, (*errcode.Error)(nil)}, ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			opts, logs, _ := observed(nil)
+			rec := httptest.NewRecorder()
+			serve := func() {
+				opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+					io.WriteString(w, "id,name\n")
+					for _, err := range tt.late {
+						errcode.Write(w, err)
+					}
+					return nil
+				})).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+			}
+			if tt.want == "" {
+				assert.NotPanics(t, serve)
+				assert.Empty(t, logs.records(t))
+			} else {
+				assert.PanicsWithValue(t, http.ErrAbortHandler, serve)
+				recs := logs.records(t)
+				require.Len(t, recs, 1)
+				assert.Equal(t, tt.want, recs[0]["error"])
+			}
+			assert.Equal(t, "id,name\n", rec.Body.String(), "no error body after the start")
+		})
+	}
+}
+
 // recorderThatUnwraps is a status recorder that unwraps, as middleware
 // should since Go 1.20.
 type recorderThatUnwraps struct{ *statusRecorder }
