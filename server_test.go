@@ -250,6 +250,12 @@ func TestAllocsWriteConst(t *testing.T) {
 		assert.Equal(t, 1.0, allocs(t, func() { errcode.Write(w, errcode.ScenarioNotFound) }))
 		require.Equal(t, 404, w.code)
 	})
+	t.Run("wrapped, no values", func(t *testing.T) {
+		w := newDiscardWriter()
+		err := errcode.ScenarioNotFound.Wrap(sql.ErrNoRows)
+		assert.Equal(t, 1.0, allocs(t, func() { errcode.Write(w, err) }), "the prebuilt body, as for the Code")
+		require.Equal(t, 404, w.code)
+	})
 	t.Run("zh", func(t *testing.T) {
 		inner := newDiscardWriter()
 		w := localized(t, inner, header("Accept-Language", "zh-CN"))
