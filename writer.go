@@ -75,11 +75,10 @@ func (b *writer) answer(w http.ResponseWriter, lang int, err error) {
 		}
 		return
 	}
-	started := b.started
 	if baseOf(w) == b {
 		w = b.rw // b's own methods would only pass the calls on
 	}
-	if c := serve(w, lang, true, err); c != 0 && !started {
+	if c := serve(w, lang, true, err); c != 0 {
 		b.started, b.status, b.answered = true, c.Status(), c
 	}
 }
