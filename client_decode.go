@@ -107,7 +107,8 @@ func first(a, b wireText) wireText {
 	return b
 }
 
-// maxEncodings bounds the content codings decompress undoes.
+// maxEncodings bounds the content codings decompress undoes, and the
+// field lines it reads them from.
 const maxEncodings = 4
 
 // decompress returns body decoded as the Content-Encoding field lines
@@ -116,10 +117,14 @@ const maxEncodings = 4
 // much it would inflate; a body cut short gives what it held. A body that
 // is not in the coding its header names, such as a proxy's plain page
 // labelled gzip, or one in a coding it does not know (br), is returned as
-// it is, with a note that says so, for when it is not readable text either.
+// it is, with a note that says so, for when it is not readable text either;
+// so is a body in more than maxEncodings codings or field lines.
 func decompress(codings []string, body []byte) (out []byte, note string) {
+	if len(codings) > maxEncodings {
+		return body, "[" + strconv.Itoa(len(body)) + "-byte body in " + strconv.Itoa(len(codings)) + " Content-Encoding field lines, not decoded]"
+	}
 	var list []string
-	for _, line := range codings[:min(len(codings), maxEncodings)] {
+	for _, line := range codings {
 		for c := range strings.SplitSeq(line, ",") {
 			if c = strings.ToLower(strings.TrimSpace(c)); c != "" && c != "identity" {
 				list = append(list, c)

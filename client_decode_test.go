@@ -123,6 +123,16 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 		re = decode(t, 503, http.Header{"Content-Encoding": {coding}}, "")
 		assert.Equal(t, errcode.ResponseError{StatusCode: 503}, sent(re), "an empty body in %s: no body, no note", coding)
 	}
+	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip", "gzip", "gzip", "deflate"}}, four)
+	assert.Equal(t, "Scenario is not exists", re.Message, "four codings on four lines: decoded")
+	fiveTimes := compress(t, four, gzipWriter)
+	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip", "gzip", "gzip", "deflate", "gzip"}}, fiveTimes)
+	assert.Equal(t, "["+strconv.Itoa(len(fiveTimes))+"-byte body in 5 Content-Encoding field lines, not decoded]", re.Excerpt,
+		"five lines: none decoded, never some and the rest shown as compressed bytes")
+	re = decode(t, 404, http.Header{"Content-Encoding": {"identity", "identity", "identity", "identity", "gzip"}}, whole)
+	assert.Equal(t, "["+strconv.Itoa(len(whole))+"-byte body in 5 Content-Encoding field lines, not decoded]", re.Excerpt)
+	re = decode(t, 404, http.Header{"Content-Encoding": {"", "", "", "", "identity"}}, body)
+	assert.Equal(t, "Scenario is not exists", re.Message, "five lines on a plain body: read as it is")
 	five := http.Header{"Content-Encoding": {"gzip, gzip, gzip, gzip, gzip"}}
 	re = decode(t, 404, five, twice)
 	assert.Equal(t, "["+strconv.Itoa(len(twice))+"-byte body in 5 content codings, not decoded]", re.Excerpt, "a bounded number of codings")
