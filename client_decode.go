@@ -74,9 +74,7 @@ func (e *ResponseError) decode(body []byte) {
 	b.Grow(len(code) + len(msg) + len(id))
 	b.Write(code)
 	b.Write(msg)
-	if e.RequestID == "" {
-		b.Write(id)
-	}
+	b.Write(id)
 	s := b.String()
 	e.WireCode, e.Message = s[:len(code)], s[len(code):len(code)+len(msg)]
 	if e.RequestID == "" {
