@@ -119,6 +119,9 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	four := compress(t, compress(t, twice, gzipWriter), zlibWriter)
 	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip, gzip", "gzip, deflate"}}, four)
 	assert.Equal(t, "Scenario is not exists", re.Message, "four codings: decoded")
+	re = decode(t, 404, http.Header{"Content-Encoding": {strings.Repeat("Zstd", 25)}}, brotli)
+	assert.Equal(t, "["+strconv.Itoa(len(brotli))+"-byte body in Content-Encoding "+strings.Repeat("zstd", 8)+", not decoded]", re.Excerpt,
+		"a long coding name is cut to 32 bytes")
 	for _, coding := range []string{"gzip", "deflate", "br"} {
 		re = decode(t, 503, http.Header{"Content-Encoding": {coding}}, "")
 		assert.Equal(t, errcode.ResponseError{StatusCode: 503}, sent(re), "an empty body in %s: no body, no note", coding)
