@@ -242,3 +242,16 @@ func TestGatewayRowsDecodeByStatusThenMessage(t *testing.T) {
 	assert.Equal(t, "Incorrect IAM authentication information: decrypt token fail", re.Message)
 	assert.False(t, errcode.Retryable(re))
 }
+
+// TestAllocsFromBodyOfACodeWithOneRow checks that a code documented on one
+// row is decoded without looking at the message: it costs what an
+// undocumented code of the same length costs.
+func TestAllocsFromBodyOfACodeWithOneRow(t *testing.T) {
+	documented := []byte(`{"error_code":"octopus.107002","error_msg":"Scenario Is Not Exists!"}`)
+	undocumented := []byte(`{"error_code":"octopus.999999","error_msg":"Scenario Is Not Exists!"}`)
+	h := http.Header{}
+	var re *errcode.ResponseError
+	got := allocs(t, func() { re = errcode.FromBody(404, h, documented, nil).(*errcode.ResponseError) })
+	require.Equal(t, errcode.ScenarioNotFound, re.Code)
+	assert.Equal(t, allocs(t, func() { errcode.FromBody(404, h, undocumented, nil) }), got)
+}

@@ -188,3 +188,16 @@ func TestLanguages(t *testing.T) {
 	w = serve(http.Header{"Accept-Language": {"fr"}}, notFound)
 	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, w.Body.String(), "English when nothing matches")
 }
+
+// TestAllocsNegotiateWithoutALanguage checks that a request that names no
+// language costs no allocation.
+func TestAllocsNegotiateWithoutALanguage(t *testing.T) {
+	for name, h := range map[string]http.Header{
+		"no header":                {},
+		"empty headers":            {"Accept-Language": {""}, "X-Language": {""}},
+		"an empty Accept-Language": {"Accept-Language": {""}},
+	} {
+		assert.Zero(t, allocs(t, func() { errcode.Negotiate(h) }), name)
+		require.Equal(t, "en-US", errcode.Negotiate(h).String(), name)
+	}
+}
