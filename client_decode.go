@@ -77,9 +77,7 @@ func (e *ResponseError) decode(body []byte) {
 	b.Grow(len(code) + len(msg) + len(id))
 	b.Write(code)
 	b.Write(msg)
-	if e.RequestID == "" {
-		b.Write(id)
-	}
+	b.Write(id)
 	s := b.String()
 	e.WireCode, e.Message = s[:len(code)], s[len(code):len(code)+len(msg)]
 	if e.RequestID == "" {
@@ -110,7 +108,8 @@ func first(a, b wireText) wireText {
 	return b
 }
 
-// maxEncodings bounds the content codings decompress undoes.
+// maxEncodings bounds the content codings decompress undoes, and the
+// field lines it reads them from.
 const maxEncodings = 4
 
 // decompress returns body decoded as the Content-Encoding field lines
@@ -120,14 +119,17 @@ const maxEncodings = 4
 // deflate, which must end as a stream ends to be taken for one. A body that
 // is not in the coding its header names, such as a proxy's plain page
 // labelled gzip, or one in a coding it does not know (br), is returned as
-// it is, with a note that says so, for when it is not readable text either.
-// A body in more than maxEncodings codings is not decoded; the codings
-// after those that show it are not read, so that the work is the same for
-// a header of any length.
+// it is, with a note that says so, for when it is not readable text either;
+// so is a body in more than maxEncodings codings or field lines, whose
+// codings past those are not read, so that the work is the same for a
+// header of any length.
 func decompress(codings []string, body []byte) (out []byte, note string) {
+	if len(codings) > maxEncodings {
+		return body, "[" + strconv.Itoa(len(body)) + "-byte body in " + strconv.Itoa(len(codings)) + " Content-Encoding field lines, not decoded]"
+	}
 	var list []string
 lines:
-	for _, line := range codings[:min(len(codings), maxEncodings)] {
+	for _, line := range codings {
 		for c := range strings.SplitSeq(line, ",") {
 			if c = strings.ToLower(strings.TrimSpace(c)); c != "" && c != "identity" {
 				if list = append(list, c); len(list) > maxEncodings {
@@ -139,7 +141,7 @@ lines:
 	if len(list) > maxEncodings {
 		return body, "[" + strconv.Itoa(len(body)) + "-byte body in more than " + strconv.Itoa(maxEncodings) + " content codings, not decoded]"
 	}
-	for i := len(list) - 1; i >= 0 && len(body) > 0; i-- {
+	for i := len(list) - 1; i >= 0; i-- {
 		var r io.Reader
 		var err error
 		raw := false // raw deflate has no header to check: any bytes start one

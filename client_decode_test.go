@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strconv"
@@ -54,24 +55,33 @@ func TestFromResponseDecompresses(t *testing.T) {
 }
 
 func TestFromResponseDecompressesAtMostOneMiB(t *testing.T) {
-	// A bomb: 64 MiB of JSON in about 64 KiB of gzip.
+	// A bomb: a whole JSON document of 64 MiB in about 64 KiB of gzip.
 	head := `{"error_code":"octopus.107002","error_msg":"`
 	var b bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
 	require.NoError(t, err)
 	_, err = io.WriteString(zw, head)
 	require.NoError(t, err)
-	zeros := make([]byte, 1<<20)
+	as := bytes.Repeat([]byte("a"), 1<<20)
 	for range 64 {
-		_, err = zw.Write(zeros)
+		_, err = zw.Write(as)
 		require.NoError(t, err)
 	}
+	_, err = io.WriteString(zw, `"}`)
+	require.NoError(t, err)
 	require.NoError(t, zw.Close())
 	require.Less(t, b.Len(), 1<<20, "the bomb fits the read bound")
+	whole, err := gzip.NewReader(bytes.NewReader(b.Bytes()))
+	require.NoError(t, err)
+	var doc struct {
+		ErrorCode string `json:"error_code"`
+	}
+	require.NoError(t, json.NewDecoder(whole).Decode(&doc), "whole, the bomb is valid JSON")
+	require.Equal(t, "octopus.107002", doc.ErrorCode)
 
 	re := decode(t, 404, http.Header{"Content-Encoding": {"gzip"}}, b.String())
 	assert.Empty(t, re.WireCode, "cut at 1 MiB after decompression: no JSON")
-	assert.Equal(t, head+strings.Repeat("\x00", 256-len(head))+"…", re.Excerpt)
+	assert.Equal(t, head+strings.Repeat("a", 256-len(head))+"…", re.Excerpt)
 }
 
 func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
@@ -93,6 +103,18 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	assert.Empty(t, re.Excerpt)
 	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip"}}, whole[:10])
 	assert.Equal(t, "[10-byte body in Content-Encoding gzip, not decoded]", re.Excerpt, "nothing decoded: said plainly, never the compressed bytes")
+	long := `{"error_code":"octopus.000003","error_msg":"Request params [` + strings.Repeat("k", 100) + `:` + strings.Repeat("v", 100) + `] is invalid"}`
+	halfway := compress(t, long, zlibWriter)
+	halfway = halfway[:len(halfway)/2]
+	re = decode(t, 400, http.Header{"Content-Encoding": {"deflate"}}, halfway)
+	assert.Empty(t, re.WireCode, "half a body: no JSON")
+	require.NotEmpty(t, re.Excerpt)
+	assert.True(t, strings.HasPrefix(long, re.Excerpt), "what half the body held, decoded, never the compressed bytes: %q", re.Excerpt)
+	rawHalf := compress(t, long, flateWriter)
+	rawHalf = rawHalf[:len(rawHalf)/2]
+	re = decode(t, 400, http.Header{"Content-Encoding": {"deflate"}}, rawHalf)
+	assert.Equal(t, "["+strconv.Itoa(len(rawHalf))+"-byte body in Content-Encoding deflate, not decoded]", re.Excerpt,
+		"raw deflate has no header: only a stream that ends is taken for one")
 
 	twice := compress(t, whole, gzipWriter)
 	for _, h := range []http.Header{{"Content-Encoding": {"gzip, gzip"}}, {"Content-Encoding": {"gzip", "gzip"}}, {"Content-Encoding": {"gzip", "identity, GZIP"}}} {
@@ -103,6 +125,26 @@ func TestFromResponseKeepsWhatDoesNotDecompress(t *testing.T) {
 	re = decode(t, 404, http.Header{"Content-Encoding": {"br"}}, brotli)
 	assert.Empty(t, re.WireCode)
 	assert.Equal(t, "["+strconv.Itoa(len(brotli))+"-byte body in Content-Encoding br, not decoded]", re.Excerpt)
+	four := compress(t, compress(t, twice, gzipWriter), zlibWriter)
+	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip, gzip", "gzip, deflate"}}, four)
+	assert.Equal(t, "Scenario is not exists", re.Message, "four codings: decoded")
+	re = decode(t, 404, http.Header{"Content-Encoding": {strings.Repeat("Zstd", 25)}}, brotli)
+	assert.Equal(t, "["+strconv.Itoa(len(brotli))+"-byte body in Content-Encoding "+strings.Repeat("zstd", 8)+", not decoded]", re.Excerpt,
+		"a long coding name is cut to 32 bytes")
+	for _, coding := range []string{"gzip", "deflate", "br"} {
+		re = decode(t, 503, http.Header{"Content-Encoding": {coding}}, "")
+		assert.Equal(t, errcode.ResponseError{StatusCode: 503}, sent(re), "an empty body in %s: no body, no note", coding)
+	}
+	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip", "gzip", "gzip", "deflate"}}, four)
+	assert.Equal(t, "Scenario is not exists", re.Message, "four codings on four lines: decoded")
+	fiveTimes := compress(t, four, gzipWriter)
+	re = decode(t, 404, http.Header{"Content-Encoding": {"gzip", "gzip", "gzip", "deflate", "gzip"}}, fiveTimes)
+	assert.Equal(t, "["+strconv.Itoa(len(fiveTimes))+"-byte body in 5 Content-Encoding field lines, not decoded]", re.Excerpt,
+		"five lines: none decoded, never some and the rest shown as compressed bytes")
+	re = decode(t, 404, http.Header{"Content-Encoding": {"identity", "identity", "identity", "identity", "gzip"}}, whole)
+	assert.Equal(t, "["+strconv.Itoa(len(whole))+"-byte body in 5 Content-Encoding field lines, not decoded]", re.Excerpt)
+	re = decode(t, 404, http.Header{"Content-Encoding": {"", "", "", "", "identity"}}, body)
+	assert.Equal(t, "Scenario is not exists", re.Message, "five lines on a plain body: read as it is")
 	five := http.Header{"Content-Encoding": {"gzip, gzip, gzip, gzip, gzip"}}
 	re = decode(t, 404, five, twice)
 	assert.Equal(t, "["+strconv.Itoa(len(twice))+"-byte body in more than 4 content codings, not decoded]", re.Excerpt, "a bounded number of codings")
@@ -154,4 +196,89 @@ func TestFromResponseBodyShapes(t *testing.T) {
 		want, _ := errcode.Lookup(tt.code)
 		assert.ErrorIs(t, re, want, tt.name)
 	}
+}
+
+// bodyCases are bodies at the edges of JSON, where a decoder may disagree
+// with encoding/json, each with what FromBody must read from it, written
+// by hand: the fields' precedence (error_code before code, error_msg
+// before message, the top-level object before its "error" object, at any
+// depth; a request id from the top two levels), strings as encoding/json
+// decodes them, numbers as written. A body with neither a code nor a
+// message gives an excerpt: the body, trimmed. They seed FuzzFromResponse.
+var bodyCases = []struct {
+	body                   string
+	code, msg, id, excerpt string
+	row                    errcode.Code // at status 400
+}{
+	{body: ``},
+	{body: ` `},
+	{body: `null`, excerpt: `null`},
+	{body: `"x"`, excerpt: `"x"`},
+	{body: `1`, excerpt: `1`},
+	{body: `[]`, excerpt: `[]`},
+	{body: `{}`, excerpt: `{}`},
+	{body: `{`, excerpt: `{`},
+	{body: `}`, excerpt: `}`},
+	{body: `{"a":}`, excerpt: `{"a":}`},
+	{body: `<html>`, excerpt: `<html>`},
+	{body: "\uFEFF{}", excerpt: `{}`},
+	{body: ` {"error_code":"octopus.107002","error_msg":"Scenario is not exists"} `, code: "octopus.107002", msg: "Scenario is not exists", row: errcode.ScenarioNotFound},
+	{body: `{"error_code":"octopus.107002","error_msg":"场景不存在"}`, code: "octopus.107002", msg: "场景不存在", row: errcode.ScenarioNotFound},
+	{body: `{"code":"APIG.0201","message":"Request entity too large"} `, code: "APIG.0201", msg: "Request entity too large", row: errcode.GatewayAPIRequestError},
+	{body: `{"code":"APIGW.0201","message":"x","request_id":"r1"}`, code: "APIGW.0201", msg: "x", id: "r1", row: errcode.GatewayAPIRequestError},
+	{body: `{"code":"c","error_code":"e","message":"m","error_msg":"em"}`, code: "e", msg: "em"},
+	{body: `{"error_code":"e","message":"m"}`, code: "e", msg: "m"},
+	{body: `{"ERROR_CODE":"octopus.107002","Error_Msg":"m"}`, code: "octopus.107002", msg: "m", row: errcode.ScenarioNotFound},
+	{body: `{"error_code":"a","error_code":"b","error_code":1}`, code: "1"},
+	{body: `{"error_code":null,"code":"c"}`, code: "c"},
+	{body: `{"error_code":true,"error_msg":["m"],"code":"c","message":"n"}`, code: "c", msg: "n"},
+	{body: `{"code":404,"message":"Not Found"}`, code: "404", msg: "Not Found"},
+	{body: `{"code":-1.5e+3}`, code: "-1.5e+3"},
+	{body: `{"code":0,"message":0.5}`, code: "0", msg: "0.5"},
+	{body: `{"code":9,"message":9.5e1}`, code: "9", msg: "9.5e1"},
+	{body: `{"status":404,"error":"Not Found","message":"No message available","path":"/x"}`, msg: "No message available"},
+	{body: `{"error":{"code":"octopus.107002","message":"m","request_id":"r"}}`, code: "octopus.107002", msg: "m", id: "r", row: errcode.ScenarioNotFound},
+	{body: `{"error":{"code":"a"},"error":{"message":"b"}}`, code: "a", msg: "b"},
+	{body: `{"error":{"code":"a"},"error":null,"error":{"message":"b"}}`, msg: "b"},
+	{body: `{"error":{"code":"a"},"error":null}`, excerpt: `{"error":{"code":"a"},"error":null}`},
+	{body: `{"error":null}`, excerpt: `{"error":null}`},
+	{body: `{"error":{"error":{"code":"deep"}}}`, code: "deep"},
+	{body: `{"error":{"error":{"error":{"message":"deeper","request_id":"r3"}}}}`, msg: "deeper"},
+	{body: `{"error":{"error":null,"code":"x"}}`, code: "x"},
+	{body: `{"error":{"error":"s","code":"x"}}`, code: "x"},
+	{body: `{"request_id":"top","error":{"request_id":"in","code":"c"}}`, code: "c", id: "top"},
+	{body: `{"error_code":"","error":{"code":"c"}}`, code: "c"},
+	{body: `{"error_msg":"m","error":{"code":"c"}}`, msg: "m"},
+	{body: `{"request_id":"r","error_code":""}`, id: "r", excerpt: `{"request_id":"r","error_code":""}`},
+	{body: `{"error_code":"a\"b\\c\/d\b\f\n\r\t\u00e9\u4e2d\ud83d\ude00"}`, code: "a\"b\\c/d\b\f\n\r\té中😀"},
+	{body: `{"error_code":"\ud83d","error_msg":"\ude00\ud83dx\u0000"}`, code: "\ufffd", msg: "\ufffd\ufffdx\x00"},
+	{body: `{"error_code":"\ud83d\u0041"}`, code: "\ufffdA"},
+	{body: "{\"error_code\":\"\xff\xfe\",\"error_msg\":\"a\xed\xa0\x80b\"}", code: "\ufffd\ufffd", msg: "a\ufffd\ufffd\ufffdb"},
+	{body: `{"error\u005fcode":"x"}`, code: "x"},
+	{body: `{"meſſage":"x"}`, msg: "x"},
+	{body: `{"a":[1,-0,0.5,1e5,1E+5,-1.5e-3,true,false,null,{"b":[]}],"code":"c"}`, code: "c"},
+	{body: `{"a":01,"code":"c"}`, excerpt: `{"a":01,"code":"c"}`},
+	{body: `{"a":1.,"code":"c"}`, excerpt: `{"a":1.,"code":"c"}`},
+	{body: `{"a":-,"code":"c"}`, excerpt: `{"a":-,"code":"c"}`},
+	{body: `{"a":.5,"code":"c"}`, excerpt: `{"a":.5,"code":"c"}`},
+	{body: `{"a":tru,"code":"c"}`, excerpt: `{"a":tru,"code":"c"}`},
+	{body: `{"a":nul}`, excerpt: `{"a":nul}`},
+	{body: `{"code":"c"} x`, excerpt: `{"code":"c"} x`},
+	{body: `{"code":"c",}`, excerpt: `{"code":"c",}`},
+	{body: `{"code":"c"`, excerpt: `{"code":"c"`},
+	{body: `{"code":"c\x"}`, excerpt: `{"code":"c\x"}`},
+	{body: `{"code":"c\u12"}`, excerpt: `{"code":"c\u12"}`},
+	{body: "{\"code\":\"a\tb\"}", excerpt: "{\"code\":\"a\tb\"}"},
+	{body: `{"code" "c"}`, excerpt: `{"code" "c"}`},
+	{body: `{"a":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"code":"c"}`, code: "c"},
+}
+
+func TestFromResponseReadsTheFieldsAsDocumented(t *testing.T) {
+	for _, tt := range bodyCases {
+		re := decode(t, 400, nil, tt.body)
+		assert.Equal(t, errcode.ResponseError{StatusCode: 400, Code: tt.row, WireCode: tt.code, Message: tt.msg, RequestID: tt.id, Excerpt: tt.excerpt},
+			sent(re), "%q", tt.body)
+	}
+	re := decode(t, 400, http.Header{"X-Request-Id": {"hdr"}}, `{"error_code":"c","request_id":"body"}`)
+	assert.Equal(t, "hdr", re.RequestID, "the header's request id wins")
 }

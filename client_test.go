@@ -1,10 +1,14 @@
 package errcode_test
 
 import (
+	"bytes"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/octopus-go/errcode"
@@ -13,12 +17,19 @@ import (
 )
 
 func TestFromResponseSuccessIsNil(t *testing.T) {
-	for _, status := range []int{200, 201, 204, 301, 304, 399} {
+	for _, status := range []int{100, 101, 200, 201, 204, 301, 304, 399} {
 		resp, b := response(status, nil, `{"error_code":"octopus.107002"}`)
 		assert.NoError(t, errcode.FromResponse(resp), status)
 		assert.False(t, b.closed, "a success body is the caller's to read")
+		assert.NoError(t, errcode.FromBody(status, nil, []byte(`{"error_code":"octopus.107002"}`), nil), status)
 	}
 	assert.NoError(t, errcode.FromResponse(nil))
+	for _, status := range []int{0, 99, 400, 404, 599, 600} {
+		resp, b := response(status, nil, `{"error_code":"octopus.107002"}`)
+		assert.Equal(t, errcode.ResponseError{StatusCode: status, Code: errcode.ScenarioNotFound, WireCode: "octopus.107002"},
+			sent(errcode.FromResponse(resp)), "%d is an error", status)
+		assert.True(t, b.closed, status)
+	}
 }
 
 func TestFromResponseDecodesTheBody(t *testing.T) {
@@ -33,6 +44,8 @@ func TestFromResponseDecodesTheBody(t *testing.T) {
 	}, re)
 	assert.ErrorIs(t, re, errcode.ScenarioNotFound)
 	assert.NotErrorIs(t, re, errcode.TagNotFound)
+	assert.ErrorIs(t, re, &errcode.ResponseError{StatusCode: 404, Code: errcode.ScenarioNotFound}, "a *ResponseError target")
+	assert.NotErrorIs(t, re, &errcode.ResponseError{StatusCode: 404, Code: errcode.TagNotFound})
 	assert.Equal(t, "octopus.107002: Scenario is not exists (HTTP 404, request id req-42)", re.Error())
 }
 
@@ -64,6 +77,12 @@ func TestFromResponseNotJSON(t *testing.T) {
 
 	re = decode(t, 400, nil, strings.Repeat("x", 1000))
 	assert.Equal(t, strings.Repeat("x", 256)+"…", re.Excerpt)
+	re = decode(t, 400, nil, strings.Repeat("x", 256))
+	assert.Equal(t, strings.Repeat("x", 256), re.Excerpt, "256 bytes: whole")
+	re = decode(t, 400, nil, strings.Repeat("x", 257))
+	assert.Equal(t, strings.Repeat("x", 256)+"…", re.Excerpt, "257 bytes: cut")
+	re = decode(t, 400, nil, strings.Repeat("中", 90))
+	assert.Equal(t, strings.Repeat("中", 85)+"…", re.Excerpt, "cut at a character")
 }
 
 func TestFromResponseReadsABoundedAmount(t *testing.T) {
@@ -73,8 +92,65 @@ func TestFromResponseReadsABoundedAmount(t *testing.T) {
 	var re *errcode.ResponseError
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, 500, re.StatusCode)
-	assert.LessOrEqual(t, body.read, 1<<20+64<<10+32<<10, "1 MiB, a drain of 64 KiB, and one read's slack")
-	assert.NotEmpty(t, re.Excerpt)
+	assert.GreaterOrEqual(t, body.read, 1<<20, "the MiB it decodes")
+	assert.LessOrEqual(t, body.read, 1<<20+64<<10, "1 MiB, then a drain of at most 64 KiB")
+	assert.Equal(t, strings.Repeat("a", 256)+"…", re.Excerpt)
+	assert.True(t, body.closed)
+}
+
+// TestFromResponseDrainsTheBody checks that FromResponse reads a body to
+// its end when the end is at most 64 KiB past the MiB it decodes, with
+// and without a Content-Length, so that the connection can be reused;
+// and no further.
+func TestFromResponseDrainsTheBody(t *testing.T) {
+	for _, n := range []int{0, 67, 511, 512, 513, 4 << 10, 1<<20 - 1, 1 << 20, 1<<20 + 1, 1<<20 + 64<<10 - 1} {
+		for _, length := range []int64{-1, int64(n)} {
+			body := &fakeBody{r: strings.NewReader(strings.Repeat("x", n))}
+			resp := &http.Response{StatusCode: 502, Header: http.Header{}, Body: body, ContentLength: length}
+			require.Error(t, errcode.FromResponse(resp))
+			assert.True(t, body.eof, "%d bytes, Content-Length %d: read to the end", n, length)
+			assert.Equal(t, n, body.read, "%d bytes, Content-Length %d", n, length)
+			assert.True(t, body.closed)
+		}
+	}
+	for _, n := range []int{1<<20 + 64<<10 + 1, 2 << 20} {
+		body := &fakeBody{r: strings.NewReader(strings.Repeat("x", n))}
+		require.Error(t, errcode.FromResponse(&http.Response{StatusCode: 502, Header: http.Header{}, Body: body, ContentLength: -1}))
+		assert.False(t, body.eof, "%d bytes: too long to drain", n)
+		assert.LessOrEqual(t, body.read, 1<<20+64<<10, n)
+		assert.True(t, body.closed)
+	}
+}
+
+// TestFromResponseLetsTheConnectionBeReused sends error responses whose
+// bodies are longer than the MiB FromResponse decodes, but within the 64
+// KiB it drains, from a real server, with a Content-Length and chunked:
+// the client reuses one connection for them all.
+func TestFromResponseLetsTheConnectionBeReused(t *testing.T) {
+	const size = 1<<20 + 32<<10
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Has("length") {
+			w.Header().Set("Content-Length", strconv.Itoa(size))
+		}
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write(bytes.Repeat([]byte("x"), size))
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	for _, query := range []string{"?length", "", "?length", ""} {
+		resp, err := srv.Client().Get(srv.URL + query)
+		require.NoError(t, err)
+		var re *errcode.ResponseError
+		require.ErrorAs(t, errcode.FromResponse(resp), &re)
+		assert.Equal(t, http.StatusServiceUnavailable, re.StatusCode)
+	}
+	assert.Equal(t, int32(1), conns.Load(), "one connection for all the requests")
 }
 
 func TestResponseErrorShowsWhatWasSent(t *testing.T) {
@@ -111,10 +187,25 @@ func TestResponseErrorIsBounded(t *testing.T) {
 	require.Len(t, re.Message, 1<<20-100, "kept as sent")
 	assert.Equal(t, "octopus.000002: "+strings.Repeat("é", 128)+"… (HTTP 500)", re.Error())
 
+	zh := strings.Repeat("中", 1<<20/3-100) // 3 bytes each
+	re = decode(t, 500, nil, `{"error_code":"octopus.000002","error_msg":"`+zh+`"}`)
+	require.Equal(t, zh, re.Message, "kept as sent")
+	assert.Equal(t, "octopus.000002: "+strings.Repeat("中", 85)+"… (HTTP 500)", re.Error(), "cut at a character: 255 bytes")
+
 	re = &errcode.ResponseError{StatusCode: 400, WireCode: strings.Repeat("c", 300), RequestID: strings.Repeat("\n", 300)}
 	assert.Equal(t, strings.Repeat("c", 256)+"… (HTTP 400, request id "+strings.Repeat(`\n`, 256)+"…)", re.Error())
 	re = &errcode.ResponseError{StatusCode: 502, Excerpt: strings.Repeat("x", 1000)}
 	assert.Equal(t, `unexpected response: "`+strings.Repeat("x", 259)+`" (HTTP 502)`, re.Error())
+}
+
+func TestResponseErrorSaysTheCodeAsSent(t *testing.T) {
+	re := decode(t, 429, nil, `{"error_code":"APIG.0308","error_msg":"The throttling threshold has been reached."}`)
+	require.Equal(t, errcode.GatewayThrottled, re.Code)
+	assert.Equal(t, "APIG.0308: The throttling threshold has been reached. (HTTP 429)", re.Error(), "the alias as sent, not the row's APIGW.0308")
+	byHand := &errcode.ResponseError{StatusCode: 404, Code: errcode.ScenarioNotFound}
+	assert.Equal(t, "octopus.107002 (HTTP 404)", byHand.Error(), "no code sent: the row's")
+	byHand = &errcode.ResponseError{StatusCode: 404, Code: errcode.Code(60000), Message: "gone"}
+	assert.Equal(t, "gone (HTTP 404)", byHand.Error(), "an undocumented Code says nothing")
 }
 
 func TestResponseErrorIsNilSafe(t *testing.T) {
@@ -198,4 +289,31 @@ func TestAllocsFromResponse(t *testing.T) {
 	require.ErrorAs(t, err, &re)
 	require.Equal(t, "5f0c3f9e-2a46-4f2b-9d33-8c1e7d1f4b2a", re.RequestID)
 	require.Equal(t, "Scenario is not exists", re.Message)
+}
+
+// TestAllocsFromResponseReadsIntoOneBuffer checks that FromResponse reads
+// a body into one buffer, sized from the Content-Length when there is
+// one: it costs one allocation more than FromBody on the bytes read.
+func TestAllocsFromResponseReadsIntoOneBuffer(t *testing.T) {
+	long := `{"error_code":"octopus.000003","error_msg":"Request params [name:` + strings.Repeat("x", 2000) + `] is invalid"}`
+	for name, tt := range map[string]struct {
+		text   string
+		length int64
+	}{
+		"a typical body, no Content-Length":   {octopusErrorBody, -1},
+		"a typical body, its Content-Length":  {octopusErrorBody, int64(len(octopusErrorBody))},
+		"a 2 KiB body, its Content-Length":    {long, int64(len(long))},
+		"a 2 KiB body, a Content-Length of 1": {long[:1], 1},
+	} {
+		resp, body := response(http.StatusBadRequest, nil, tt.text)
+		resp.ContentLength = tt.length
+		got := allocs(t, func() {
+			body.reset(tt.text)
+			errcode.FromResponse(resp)
+		})
+		read := []byte(tt.text)
+		want := allocs(t, func() { errcode.FromBody(http.StatusBadRequest, resp.Header, read, nil) })
+		assert.Equal(t, want+1, got, name)
+		require.True(t, body.eof, name)
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -38,6 +40,37 @@ func TestZeroCodeIsNoRow(t *testing.T) {
 	assert.Equal(t, 0, c.Status())
 	assert.Equal(t, "errcode.Code(0): undocumented code", c.Error())
 	assert.NotErrorIs(t, errcode.ScenarioNotFound, c)
+}
+
+// TestTheCodeAfterTheLastIsNoRow checks the first Code past the catalog,
+// Code(len(rows)): no row, no panic, and Write answers it as any other
+// error.
+func TestTheCodeAfterTheLastIsNoRow(t *testing.T) {
+	var last errcode.Code
+	for c := range errcode.All() {
+		last = c
+	}
+	require.Equal(t, errcode.GatewayIAMUserForbiddenInRegion, last)
+	next := last + 1
+	require.Equal(t, errcode.Code(112), next, "111 rows after the empty row 0")
+	assert.Equal(t, "errcode.Code(112)", next.String())
+	assert.Equal(t, "errcode.Code(112): undocumented code", next.Error())
+	assert.Empty(t, next.Name())
+	assert.Zero(t, next.Status())
+	assert.Empty(t, next.Message(language.English))
+	assert.Empty(t, next.Remediation(language.Chinese))
+	assert.Nil(t, next.Placeholders())
+	assert.Equal(t, errcode.NotRetryable, next.RetryKind())
+	_, err := next.MarshalText()
+	assert.EqualError(t, err, "errcode: cannot marshal undocumented errcode.Code(112)")
+	assert.False(t, next.Is(next), "no wire code to match, not even its own")
+	assert.Equal(t, errcode.InternalServerError, errcode.CodeOf(next))
+	e := next.With("key", "k")
+	assert.Equal(t, "errcode.Code(112): ", e.Error())
+	rec := httptest.NewRecorder()
+	errcode.Write(rec, fmt.Errorf("op: %w", next))
+	assert.Equal(t, http.StatusInternalServerError, rec.Code)
+	assert.Equal(t, `{"error_code":"octopus.000002","error_msg":"Internal server error"}`, rec.Body.String())
 }
 
 func TestPlaceholdersNameTheRowsPlaceholders(t *testing.T) {
@@ -86,11 +119,20 @@ func TestIsMatchesByWireCodeAtAnyDepth(t *testing.T) {
 	assert.ErrorIs(t, joined, errcode.TokenExpired)
 	assert.NotErrorIs(t, joined, errcode.TokenInvalid)
 	var pe *pathError
-	assert.ErrorAs(t, joined, &pe, "the cause stays reachable")
+	require.ErrorAs(t, joined, &pe, "the cause stays reachable")
+	assert.Equal(t, "/tmp/x", pe.path)
 
 	assert.ErrorIs(t, errcode.InvalidRequestParam.With("key", "k"), errcode.InvalidRequestParam)
 	assert.ErrorIs(t, errcode.ScenarioNotFound, errcode.ScenarioNotFound.Wrap(nil), "an *Error target matches too")
 	assert.NotErrorIs(t, errcode.HTTPBadRequest, errcode.RequestValidationFailed, "same message, other code")
+
+	// A *ResponseError target matches by its documented wire code.
+	assert.ErrorIs(t, deep, &errcode.ResponseError{StatusCode: 404, Code: errcode.ScenarioNotFound})
+	assert.ErrorIs(t, errcode.TagUsedInSegments, &errcode.ResponseError{Code: errcode.TagUsedInDataWarehouse}, "another row of the code")
+	assert.NotErrorIs(t, deep, &errcode.ResponseError{StatusCode: 404, Code: errcode.TagNotFound})
+	assert.NotErrorIs(t, deep, &errcode.ResponseError{StatusCode: 404, WireCode: "octopus.107002"}, "no documented row")
+	assert.NotErrorIs(t, deep, (*errcode.ResponseError)(nil))
+	assert.NotErrorIs(t, errcode.Code(0), &errcode.ResponseError{})
 }
 
 func TestRowsOfOneCodeMatchEachOther(t *testing.T) {

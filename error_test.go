@@ -116,6 +116,28 @@ func TestWithNeverSharesTheParameters(t *testing.T) {
 	assert.Equal(t, "Request params [c:4] is invalid", c.Message(language.English), "an append to a full slice")
 	assert.Equal(t, "Request params [d:4] is invalid", d.Message(language.English))
 	assert.Equal(t, "Request params [3:4] is invalid", full.Message(language.English))
+	// Three pairs appended one by one: 6 values in an array of 8, room
+	// that an append would share.
+	roomy := errcode.InvalidRequestParam.With("key", "1", "value", "2", "key", "3")
+	e, f := roomy.With("value", "e"), roomy.With("value", "f")
+	assert.Equal(t, "Request params [3:e] is invalid", e.Message(language.English), "an append to a slice with room")
+	assert.Equal(t, "Request params [3:f] is invalid", f.Message(language.English))
+	assert.Equal(t, "Request params [3:2] is invalid", roomy.Message(language.English))
+	g := roomy.Wrap(errors.New("cause")).With("value", "g")
+	assert.Equal(t, "Request params [3:g] is invalid", g.Message(language.English))
+	assert.Equal(t, "Request params [3:e] is invalid", e.Message(language.English), "still e")
+}
+
+func TestErrorIsMatchesByWireCode(t *testing.T) {
+	e := errcode.InvalidRequestParam.With("key", "k")
+	assert.ErrorIs(t, e, errcode.InvalidRequestParam)
+	assert.ErrorIs(t, e, errcode.InvalidRequestParam.With("key", "other"), "an *Error target")
+	assert.ErrorIs(t, e, &errcode.ResponseError{StatusCode: 400, Code: errcode.InvalidRequestParam}, "a *ResponseError target")
+	assert.NotErrorIs(t, e, &errcode.ResponseError{StatusCode: 400, Code: errcode.HTTPBadRequest})
+	assert.NotErrorIs(t, e, &errcode.ResponseError{StatusCode: 400, WireCode: "octopus.000003"}, "no documented row")
+	assert.NotErrorIs(t, e, (*errcode.ResponseError)(nil))
+	assert.NotErrorIs(t, e, (*errcode.Error)(nil))
+	assert.NotErrorIs(t, e, errcode.Code(0))
 }
 
 func TestMessagesEscapeWhatDoesNotPrint(t *testing.T) {

@@ -324,7 +324,7 @@ func TestHandlerFuncRelaysADependencysErrorWhenAsked(t *testing.T) {
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
-	assert.Equal(t, `{"error_code":"APIGW.0308","error_msg":"`+errcode.GatewayThrottled.Message(errcode.Languages()[1])+`"}`, string(body),
+	assert.Equal(t, `{"error_code":"APIGW.0308","error_msg":"请求达到流控阈值"}`, string(body),
 		"the documented row, in the caller's language")
 }
 
@@ -401,6 +401,47 @@ func TestHandlerFuncLogRecordsAreBounded(t *testing.T) {
 	assert.Equal(t, "/"+strings.Repeat("p", 1<<10-1)+"…", rec["path"])
 	assert.True(t, strings.HasPrefix(rec["error"].(string), "octopus.000003: Request params [name:"+strings.Repeat("v", 128)+"…] is invalid: ccc"))
 	assert.True(t, strings.HasSuffix(rec["error"].(string), "c…"))
+}
+
+// TestAHijackedHandlerFuncDoesNotPanic checks that an error after a
+// hijack is logged as aborted, but not by a panic: the connection is the
+// handler's, and there is no response to abort.
+func TestAHijackedHandlerFuncDoesNotPanic(t *testing.T) {
+	opts, logs, seen := observed(nil)
+	spy := new(spyWriter)
+	h := opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		_, _, err := w.(http.Hijacker).Hijack()
+		require.NoError(t, err)
+		return errcode.ScenarioNotFound
+	}))
+	require.NotPanics(t, func() { h.ServeHTTP(spy, httptest.NewRequest(http.MethodGet, "/", nil)) })
+	assert.Equal(t, []string{"Hijack"}, spy.calls)
+	assert.Empty(t, spy.statuses)
+	assert.Empty(t, spy.writes)
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	assert.Equal(t, true, recs[0]["aborted"])
+	require.Len(t, *seen, 1)
+	assert.Zero(t, (*seen)[0].code)
+}
+
+// TestAllocsHandlerFuncLogsNothingItNeedNot checks that a record the
+// logger would drop costs nothing: a 4xx at a level the logger does not
+// log allocates as much as a 4xx that Options do not log at all.
+func TestAllocsHandlerFuncLogsNothingItNeedNot(t *testing.T) {
+	info := slog.New(slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	err := errcode.ScenarioNotFound.Wrap(errors.New("no rows"))
+	fn := errcode.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return err })
+	r := httptest.NewRequest(http.MethodGet, "/scenarios/7", nil)
+	cost := func(o errcode.Options) float64 {
+		h := o.Handler(fn)
+		w := newDiscardWriter()
+		return allocs(t, func() {
+			clear(w.h)
+			h.ServeHTTP(w, r)
+		})
+	}
+	assert.Equal(t, cost(errcode.Options{Logger: info}), cost(errcode.Options{Logger: info, ClientErrorLevel: slog.LevelDebug}))
 }
 
 func TestHandlerFuncLogsARelayedErrorOnce(t *testing.T) {

@@ -18,7 +18,10 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -84,19 +87,133 @@ func cutValue(v string) string {
 	return v[:n] + "…"
 }
 
+// The documented tables, read by the tests themselves rather than by the
+// generator's parser, so that the two check each other.
+
+// docRow is one row of a documented table, read by the test itself rather
+// than by the generator's parser, so that the two check each other.
+type docRow struct {
+	line                                    int
+	status                                  int
+	code, message, description, remediation string
+	retry, reason                           string
+}
+
+// docPlaceholders returns the names of the placeholders of texts, each
+// once, in order; nil for none, as Code.Placeholders returns them.
+func docPlaceholders(texts ...string) []string {
+	var names []string
+	for _, text := range texts {
+		for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+			if !slices.Contains(names, m[1]) {
+				names = append(names, m[1])
+			}
+		}
+	}
+	return names
+}
+
+// readDoc reads the rows of the tables in file whose header names the
+// columns; header maps a field to its header text in that file.
+func readDoc(t *testing.T, file string, header map[string]string) []docRow {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	var rows []docRow
+	var col map[string]int
+	for i, line := range strings.Split(string(data), "\n") {
+		cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
+		for j := range cells {
+			cells[j] = strings.TrimSpace(cells[j])
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "|---") || !strings.Contains(line, "|") {
+			continue
+		}
+		if cells[0] == header["status"] || cells[0] == header["code"] {
+			col = map[string]int{}
+			for j, c := range cells {
+				for f, h := range header {
+					if c == h {
+						col[f] = j
+					}
+				}
+			}
+			continue
+		}
+		get := func(f string) string {
+			if j, ok := col[f]; ok {
+				return cells[j]
+			}
+			return ""
+		}
+		status, err := strconv.Atoi(get("status"))
+		require.NoError(t, err, "%s:%d", file, i+1)
+		rows = append(rows, docRow{i + 1, status, get("code"), get("message"), get("description"), get("remediation"), get("retry"), get("reason")})
+	}
+	return rows
+}
+
+var (
+	zhHeader = map[string]string{"status": "状态码", "code": "错误码", "message": "错误信息", "description": "描述", "remediation": "处理措施"}
+	enHeader = map[string]string{"status": "Status Code", "code": "Error Code", "message": "Error Message", "description": "Description", "remediation": "Solution"}
+	gwHeader = map[string]string{"status": "HTTP Status Code", "code": "Error Code", "message": "Error Message", "description": "Description", "remediation": "Corrective Action"}
+)
+
+// catalogRows returns the catalog's Codes whose wire code starts with
+// prefix, in order.
+func catalogRows(prefix string) []errcode.Code {
+	var cs []errcode.Code
+	for c := range errcode.All() {
+		if strings.HasPrefix(c.String(), prefix) {
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+// documentedRows returns the n rows of the English and the Chinese doc
+// of the catalog's rows whose wire code starts with prefix, and those
+// rows, in order.
+func documentedRows(t *testing.T, prefix string, n int, enDoc string, enHeader map[string]string, zhDoc string) (en, zh []docRow, cs []errcode.Code) {
+	t.Helper()
+	en, zh, cs = readDoc(t, enDoc, enHeader), readDoc(t, zhDoc, zhHeader), catalogRows(prefix)
+	require.Len(t, en, n)
+	require.Len(t, zh, n)
+	require.Len(t, cs, n)
+	return en, zh, cs
+}
+
+// documentedMessages returns the message of every row in each catalog
+// language, English first, as the tables in docs/ write it.
+func documentedMessages(t *testing.T) map[errcode.Code][2]string {
+	t.Helper()
+	m := map[errcode.Code][2]string{}
+	en, zh, cs := documentedRows(t, "octopus.", 70, "docs/octopus-error-codes.en-US.txt", enHeader, "docs/octopus-error-codes.zh-CN.txt")
+	for i, c := range cs {
+		m[c] = [2]string{en[i].message, zh[i].description}
+	}
+	en, zh, cs = documentedRows(t, "APIGW.", 41, "docs/apigw-error-codes.en-US.txt", gwHeader, "docs/apigw-error-codes.zh-CN.txt")
+	for i, c := range cs {
+		m[c] = [2]string{en[i].message, zh[i].description}
+	}
+	return m
+}
+
 // Response bodies and responses.
 
 // fakeBody is a response body: it reads r, counting what is read, and
-// records whether it was closed.
+// records whether a read met the end and whether it was closed.
 type fakeBody struct {
 	r      io.Reader
 	read   int
+	eof    bool
 	closed bool
 }
 
 func (b *fakeBody) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	b.read += n
+	b.eof = b.eof || err == io.EOF
 	return n, err
 }
 
@@ -105,7 +222,7 @@ func (b *fakeBody) Close() error { b.closed = true; return nil }
 // reset makes b, a body of text, new again, without allocating.
 func (b *fakeBody) reset(text string) {
 	b.r.(*strings.Reader).Reset(text)
-	b.read, b.closed = 0, false
+	b.read, b.eof, b.closed = 0, false, false
 }
 
 // endless is a reader of its byte without end.
@@ -369,6 +486,23 @@ func negotiate(h http.Header) language.Tag {
 	return errcode.Negotiate(h)
 }
 
+// xtextChoice returns the index in errcode.Languages() of the language
+// that x/text chooses for a request with the headers Accept-Language:
+// accept and X-Language: xlang, by the rule Negotiate documents: the
+// language X-Language names, read with "_" as "-", when x/text matches it
+// with High confidence or more; else the one language.MatchStrings picks
+// for Accept-Language, English by default.
+func xtextChoice(accept, xlang string) int {
+	m := language.NewMatcher(errcode.Languages())
+	if tag, err := language.Parse(strings.ReplaceAll(xlang, "_", "-")); xlang != "" && err == nil {
+		if _, i, conf := m.Match(tag); conf >= language.High {
+			return i
+		}
+	}
+	_, i := language.MatchStrings(m, accept)
+	return i
+}
+
 // serve answers a request with the header h by Localize(h) and returns the
 // recorder.
 func serve(h http.Header, fn errcode.HandlerFunc) *httptest.ResponseRecorder {
@@ -385,6 +519,15 @@ var (
 	enUS = language.MustParse("en-US")
 	zhCN = language.MustParse("zh-CN")
 )
+
+// languageIndex returns the index of the catalog language of tag, one of
+// language.English and language.Chinese: 0 for English, 1 for Chinese.
+func languageIndex(tag language.Tag) int {
+	if tag == language.Chinese {
+		return 1
+	}
+	return 0
+}
 
 // requestLanguages are the ways a test asks for each catalog language: no
 // Accept-Language (the default), en and zh.

@@ -199,6 +199,7 @@ func TestHostileRetryAfter(t *testing.T) {
 		err := errcode.FromResponse(&http.Response{StatusCode: 503, Header: http.Header{"Retry-After": {v}}})
 		var re *errcode.ResponseError
 		require.ErrorAs(t, err, &re)
+		require.Equal(t, 503, re.StatusCode)
 		wait, ok := errcode.RetryAfter(err)
 		assert.Equal(t, want.wait, wait, "Retry-After %.20q", v)
 		assert.Equal(t, want.ok, ok, "Retry-After %.20q", v)
@@ -303,6 +304,9 @@ func TestHostileRequestHeaders(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, negotiate(header("Accept-Language", tc.accept, "X-Language", tc.xlang)))
+			if len(tc.accept) <= errcode.MaxLanguageBytes && len(tc.xlang) <= errcode.MaxLanguageBytes {
+				assert.Equal(t, errcode.Languages()[xtextChoice(tc.accept, tc.xlang)], tc.want, "within the bounds, x/text's choice")
+			}
 		})
 	}
 
@@ -428,13 +432,14 @@ func TestHostileWrite(t *testing.T) {
 		})
 	}
 	t.Run("a HandlerFunc returning a typed-nil *Error writes nothing", func(t *testing.T) {
-		rec := httptest.NewRecorder()
+		spy := &spyWriter{}
 		errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
 			var e *errcode.Error
 			return e
-		}).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
-		assert.Equal(t, http.StatusOK, rec.Code)
-		assert.Zero(t, rec.Body.Len())
+		}).ServeHTTP(spy, httptest.NewRequest(http.MethodGet, "/", nil))
+		assert.Empty(t, spy.Header(), "no header set")
+		assert.Empty(t, spy.statuses, "no status written")
+		assert.Empty(t, spy.writes, "no body written")
 	})
 	// Errors that are not nil but name no row are answered as
 	// InternalServerError, like any foreign error.

@@ -39,31 +39,14 @@ func TestNegotiateReadsTheFieldLines(t *testing.T) {
 }
 
 func TestNegotiateAgreesWithXText(t *testing.T) {
-	m := language.NewMatcher(errcode.Languages())
 	for _, accept := range []string{"zh-CN,zh;q=0.9,en;q=0.8", "en-US,en;q=0.9", "fr-CH, fr;q=0.9, de;q=0.7, *;q=0.5", "zh-Hant-TW", "zh-TW", "ja, zh;q=0.1", "*", "en;q=0, zh;q=0.1"} {
-		_, i := language.MatchStrings(m, accept)
-		assert.Equal(t, errcode.Languages()[i], negotiate(header("Accept-Language", accept)), accept)
+		assert.Equal(t, errcode.Languages()[xtextChoice(accept, "")], negotiate(header("Accept-Language", accept)), accept)
 	}
 	for _, x := range []string{"zh-cn", "zh_CN", "zh-Hans", "en_US", "en-GB", "zh-TW", "ur", "fr"} {
-		tag, _, conf := m.Match(language.MustParse(strings.ReplaceAll(x, "_", "-")))
-		want := errcode.Languages()[0]
-		if conf >= language.High {
-			want, _, _ = m.Match(tag)
-			want = errcode.Languages()[slicesIndex(errcode.Languages(), want)]
-		}
-		assert.Equal(t, want, negotiate(header("X-Language", x)), x)
-	}
-}
-
-// slicesIndex returns the index of the catalog language that tag, a
-// matcher's answer, stands for.
-func slicesIndex(tags []language.Tag, tag language.Tag) int {
-	for i, t := range tags {
-		if b, _ := t.Base(); func() bool { c, _ := tag.Base(); return b == c }() {
-			return i
+		for _, accept := range []string{"", "en", "zh"} {
+			assert.Equal(t, errcode.Languages()[xtextChoice(accept, x)], negotiate(header("Accept-Language", accept, "X-Language", x)), "%s, Accept-Language %q", x, accept)
 		}
 	}
-	return -1
 }
 
 func TestNegotiateReadsABoundedPart(t *testing.T) {
@@ -79,8 +62,64 @@ func TestNegotiateReadsABoundedPart(t *testing.T) {
 	assert.Equal(t, "zh-CN", negotiate(http.Header{"Accept-Language": append(lines[1:], "zh")}).String())
 	assert.Equal(t, "en-US", negotiate(http.Header{"Accept-Language": {"en"}, "X-Language": append(lines, "zh-cn")}).String())
 	assert.Equal(t, "zh-CN", negotiate(http.Header{"Accept-Language": {"en"}, "X-Language": append(lines[1:], "zh-cn")}).String())
-	long := "zh-" + strings.Repeat("a", errcode.MaxLanguageBytes)
-	assert.Equal(t, "en-US", negotiate(http.Header{"Accept-Language": {"en"}, "X-Language": {long}}).String(), "a value past the bound names nothing")
+}
+
+// tagOfLength returns a language tag of n bytes, n at least 6: prefix, a
+// language, then private-use subtags.
+func tagOfLength(prefix string, n int) string {
+	s := prefix + "-x"
+	for n-len(s) >= 11 {
+		s += "-abcdefgh"
+	}
+	if r := n - len(s); r == 10 {
+		s += "-abcd-abcd"
+	} else if r >= 2 {
+		s += "-" + strings.Repeat("z", r-1)
+	}
+	return s
+}
+
+// TestNegotiateReadsUpToTheByteBound checks each bound at its edge: 256
+// bytes are read, 257 are not.
+func TestNegotiateReadsUpToTheByteBound(t *testing.T) {
+	m := language.NewMatcher(errcode.Languages())
+	for n, want := range map[int]string{errcode.MaxLanguageBytes: "zh-CN", errcode.MaxLanguageBytes + 1: "en-US"} {
+		x := tagOfLength("zh", n)
+		require.Len(t, x, n)
+		_, i, conf := m.Match(language.MustParse(x))
+		require.Equal(t, "zh-CN", errcode.Languages()[i].String(), "x/text reads %d bytes of X-Language as Chinese", n)
+		require.GreaterOrEqual(t, conf, language.High)
+		assert.Equal(t, want, negotiate(http.Header{"Accept-Language": {"en"}, "X-Language": {x}}).String(), "X-Language of %d bytes", n)
+
+		accept := tagOfLength("fr", n-len(";q=0.1, zh")) + ";q=0.1, zh"
+		require.Len(t, accept, n)
+		_, i = language.MatchStrings(m, accept)
+		require.Equal(t, "zh-CN", errcode.Languages()[i].String(), "x/text reads %d bytes of Accept-Language as Chinese", n)
+		assert.Equal(t, want, negotiate(header("Accept-Language", accept)).String(), "Accept-Language of %d bytes, zh last", n)
+	}
+}
+
+// TestNegotiateCountsEntriesAcrossLines checks that the eight entries
+// Negotiate reads of Accept-Language are counted across its field lines
+// as in one list.
+func TestNegotiateCountsEntriesAcrossLines(t *testing.T) {
+	m := language.NewMatcher(errcode.Languages())
+	four := "fr;q=0.1, fr;q=0.1, fr;q=0.1, fr;q=0.1"
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{four, "fr;q=0.1, fr;q=0.1, fr;q=0.1, zh"}, "zh-CN"},     // zh is the eighth
+		{[]string{four, "fr;q=0.1, fr;q=0.1, fr;q=0.1, fr, zh"}, "en-US"}, // the ninth
+		{[]string{"", four, "", "fr;q=0.1, fr;q=0.1, fr;q=0.1, zh"}, "zh-CN"},
+	} {
+		joined := strings.Join(tt.lines, ", ")
+		if tt.want == "zh-CN" {
+			_, i := language.MatchStrings(m, joined)
+			require.Equal(t, tt.want, errcode.Languages()[i].String(), "x/text reads %q so", joined)
+		}
+		assert.Equal(t, tt.want, negotiate(http.Header{"Accept-Language": tt.lines}).String(), "%q", tt.lines)
+	}
 }
 
 func TestNegotiateAnswersCommonValuesAsXTextDoes(t *testing.T) {
@@ -165,4 +204,17 @@ func TestNoWorkAtInit(t *testing.T) {
 	require.NoError(t, err, "%s", out)
 	require.Contains(t, string(out), "init golang.org/x/text", "the trace is on")
 	assert.NotRegexp(t, `(?m)^init github\.com/octopus-go/errcode @`, string(out))
+}
+
+// TestAllocsNegotiateWithoutALanguage checks that a request that names no
+// language costs no allocation.
+func TestAllocsNegotiateWithoutALanguage(t *testing.T) {
+	for name, h := range map[string]http.Header{
+		"no header":                {},
+		"empty headers":            {"Accept-Language": {""}, "X-Language": {""}},
+		"an empty Accept-Language": {"Accept-Language": {""}},
+	} {
+		assert.Zero(t, allocs(t, func() { errcode.Negotiate(h) }), name)
+		require.Equal(t, "en-US", errcode.Negotiate(h).String(), name)
+	}
 }

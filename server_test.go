@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -56,6 +57,8 @@ func TestWriteForeignErrorAsInternal(t *testing.T) {
 	}
 }
 
+// TestWriteNilWritesNothing checks that Write(w, nil) leaves the response
+// to the handler: its own status and body go out after it.
 func TestWriteNilWritesNothing(t *testing.T) {
 	var typedNil *errcode.Error
 	for _, err := range []error{nil, typedNil} {
@@ -64,7 +67,10 @@ func TestWriteNilWritesNothing(t *testing.T) {
 		assert.False(t, w.Flushed)
 		assert.Empty(t, w.Header())
 		assert.Empty(t, w.Body.String())
-		assert.Equal(t, 200, w.Code, "the recorder's default: no WriteHeader call")
+		w.WriteHeader(http.StatusAccepted)
+		io.WriteString(w, "queued")
+		assert.Equal(t, http.StatusAccepted, w.Code, "no status was written before the handler's")
+		assert.Equal(t, "queued", w.Body.String())
 	}
 }
 
@@ -89,39 +95,75 @@ func TestWriteRelaysADependencysErrorWhenAsked(t *testing.T) {
 	assert.Same(t, undocumented, errcode.Relay(undocumented), "an undocumented code has no row to relay")
 }
 
-func TestLocalizeNegotiates(t *testing.T) {
-	const en, zh = "Scenario is not exists", "场景不存在"
-	for _, tt := range []struct {
-		accept, xlang string
-		want          string
-	}{
-		{"", "", en},
-		{"zh", "", zh},
-		{"zh-CN", "", zh},
-		{"zh-Hans", "", zh},
-		{"zh-CN,zh;q=0.9,en;q=0.8", "", zh},
-		{"en-US,en;q=0.9,zh;q=0.8", "", en},
-		{"fr;q=0.9,zh;q=0.5", "", zh},
-		{"en;q=0.1,zh;q=0.9", "", zh},
-		{"fr", "", en},
-		{"", "zh-cn", zh},
-		{"", "zh_CN", zh},
-		{"", "en-us", en},
-		{"", "en_US", en},
-		{"zh-CN", "en_US", en},
-		{"en", "zh-cn", zh},
-		{"zh-CN", "fr_FR", zh},
-		{"zh-CN", "not a tag", zh},
+// TestRelayKeepsTheChain checks that a relayed error still holds what it
+// wrapped: the *ResponseError with its request id, and the causes around
+// it.
+func TestRelayKeepsTheChain(t *testing.T) {
+	timeout := errors.New("deadline exceeded")
+	dep := errcode.FromBody(401, http.Header{"X-Request-Id": {"dep-1"}}, []byte(`{"error_code":"octopus.000102","error_msg":"The request token expires"}`), nil)
+	err := fmt.Errorf("fetch scenario: %w", errors.Join(dep, timeout))
+	relayed := errcode.Relay(err)
+	assert.Equal(t, errcode.TokenExpired, errcode.CodeOf(relayed))
+	var re *errcode.ResponseError
+	require.ErrorAs(t, relayed, &re)
+	assert.Same(t, dep, re)
+	assert.Equal(t, "dep-1", re.RequestID)
+	assert.ErrorIs(t, relayed, timeout)
+	assert.Same(t, err, errors.Unwrap(relayed), "the error as given")
+	assert.Equal(t, err, errcode.Relay(errcode.ScenarioNotFound.Wrap(err)).(*errcode.Error).Unwrap(), "a Code first: not relayed")
+	assert.Nil(t, errcode.Relay(nil))
+}
+
+// TestAnAppendToAnAnswersHeaderChangesNoOther checks that a middleware
+// appending to one of the header values Write set changes that value
+// alone: the values share no array that an append could write into.
+func TestAnAppendToAnAnswersHeaderChangesNoOther(t *testing.T) {
+	for name, answer := range map[string]func(w http.ResponseWriter, r *http.Request){
+		"Write":      func(w http.ResponseWriter, r *http.Request) { errcode.Write(w, errcode.ScenarioNotFound) },
+		"ServeError": func(w http.ResponseWriter, r *http.Request) { errcode.ServeError(w, r, errcode.ScenarioNotFound) },
 	} {
+		w := httptest.NewRecorder()
+		answer(w, httptest.NewRequest(http.MethodGet, "/", nil))
+		h := w.Header()
+		h["Content-Type"] = append(h["Content-Type"], "text/plain")
+		assert.Equal(t, []string{"application/json; charset=utf-8", "text/plain"}, h["Content-Type"], name)
+		assert.Equal(t, []string{"nosniff"}, h["X-Content-Type-Options"], "%s: the value after Content-Type's is untouched", name)
+		h["X-Content-Type-Options"] = append(h["X-Content-Type-Options"], "other")
+		assert.Equal(t, []string{"nosniff", "other"}, h["X-Content-Type-Options"], name)
+		if name == "ServeError" {
+			assert.Equal(t, []string{"Accept-Language, X-Language"}, h["Vary"], "the value after X-Content-Type-Options' is untouched")
+		}
+	}
+}
+
+// TestLocalizeNegotiates checks that Localize answers in the language
+// x/text chooses for the request's headers.
+func TestLocalizeNegotiates(t *testing.T) {
+	messages := map[string]string{"en-US": "Scenario is not exists", "zh-CN": "场景不存在"}
+	for _, tt := range []struct{ accept, xlang string }{
+		{"", ""},
+		{"zh", ""},
+		{"zh-CN", ""},
+		{"zh-Hans", ""},
+		{"zh-CN,zh;q=0.9,en;q=0.8", ""},
+		{"en-US,en;q=0.9,zh;q=0.8", ""},
+		{"fr;q=0.9,zh;q=0.5", ""},
+		{"en;q=0.1,zh;q=0.9", ""},
+		{"fr", ""},
+		{"", "zh-cn"},
+		{"", "zh_CN"},
+		{"", "en-us"},
+		{"", "en_US"},
+		{"zh-CN", "en_US"},
+		{"en", "zh-cn"},
+		{"zh-CN", "fr_FR"},
+		{"zh-CN", "not a tag"},
+	} {
+		want := errcode.Languages()[xtextChoice(tt.accept, tt.xlang)]
 		h := header("Accept-Language", tt.accept, "X-Language", tt.xlang)
 		w := serve(h, notFound)
-		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"`+tt.want+`"}`, w.Body.String(), "%q %q", tt.accept, tt.xlang)
-
-		want := enUS
-		if tt.want == zh {
-			want = zhCN
-		}
-		assert.Equal(t, want, negotiate(h))
+		assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"`+messages[want.String()]+`"}`, w.Body.String(), "%q %q", tt.accept, tt.xlang)
+		assert.Equal(t, want, negotiate(h), "%q %q", tt.accept, tt.xlang)
 	}
 }
 
@@ -206,6 +248,12 @@ func TestAllocsWriteConst(t *testing.T) {
 	t.Run("en", func(t *testing.T) {
 		w := newDiscardWriter()
 		assert.Equal(t, 1.0, allocs(t, func() { errcode.Write(w, errcode.ScenarioNotFound) }))
+		require.Equal(t, 404, w.code)
+	})
+	t.Run("wrapped, no values", func(t *testing.T) {
+		w := newDiscardWriter()
+		err := errcode.ScenarioNotFound.Wrap(sql.ErrNoRows)
+		assert.Equal(t, 1.0, allocs(t, func() { errcode.Write(w, err) }), "the prebuilt body, as for the Code")
 		require.Equal(t, 404, w.code)
 	})
 	t.Run("zh", func(t *testing.T) {

@@ -119,14 +119,13 @@ func (b *writer) answer(w http.ResponseWriter, lang int, err error) {
 		}
 		return
 	}
-	started := b.started
 	if baseOf(w) == b {
 		w = b.rw // b's own methods would only pass the calls on
-		if !started && CodeOf(err) != 0 {
+		if !b.started && CodeOf(err) != 0 {
 			b.dropContentHeaders(w.Header())
 		}
 	}
-	if c := serve(w, lang, true, err); c != 0 && !started {
+	if c := serve(w, lang, true, err); c != 0 {
 		b.started, b.status, b.answered = true, c.Status(), c
 	}
 }

@@ -2,13 +2,17 @@ package errcode_test
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"log"
+	"log/slog"
 	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httptrace"
+	"net/textproto"
 	"strings"
 	"testing"
 	"time"
@@ -250,6 +254,7 @@ var startRoutes = []struct {
 	start  func(w http.ResponseWriter)
 }{
 	{"Write", 200, func(w http.ResponseWriter) { w.Write([]byte("id,name\n")) }},
+	{"WriteHeader(200)", 200, func(w http.ResponseWriter) { w.WriteHeader(http.StatusOK) }},
 	{"WriteHeader(201)", 201, func(w http.ResponseWriter) { w.WriteHeader(http.StatusCreated) }},
 	{"Flush", 200, func(w http.ResponseWriter) { w.(http.Flusher).Flush() }},
 	{"io.Copy, through ReadFrom where the writer has it", 200, func(w http.ResponseWriter) { io.Copy(w, strings.NewReader("id,name\n")) }},
@@ -362,6 +367,61 @@ func TestWhatDoesNotStartAResponse(t *testing.T) {
 	}
 }
 
+// TestAnInformationalStatusDoesNotStartTheResponse checks that a 103
+// Early Hints, as in net/http, leaves the response to the error, over a
+// real server: the client reads the hint, then the error.
+func TestAnInformationalStatusDoesNotStartTheResponse(t *testing.T) {
+	opts, logs, seen := observed(slog.LevelInfo)
+	srv := httptest.NewServer(opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		w.Header().Set("Link", "</style.css>; rel=preload")
+		w.WriteHeader(http.StatusEarlyHints)
+		return errcode.ScenarioNotFound
+	})))
+	defer srv.Close()
+	var hints []int
+	trace := &httptrace.ClientTrace{Got1xxResponse: func(code int, _ textproto.MIMEHeader) error {
+		hints = append(hints, code)
+		return nil
+	}}
+	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(context.Background(), trace), http.MethodGet, srv.URL, nil)
+	require.NoError(t, err)
+	resp, err := srv.Client().Do(req)
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, []int{http.StatusEarlyHints}, hints, "the hint went out")
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+	assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, string(body))
+	srv.Close()
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	assert.Equal(t, "octopus.107002", recs[0]["code"])
+	assert.NotContains(t, recs[0], "aborted")
+	assert.Equal(t, []observation{{"/", errcode.ScenarioNotFound, errcode.ScenarioNotFound}}, *seen)
+}
+
+// TestSwitchingProtocolsStartsTheResponse checks that a 101, the one
+// informational status that ends the response header, starts the
+// response: an error after it aborts.
+func TestSwitchingProtocolsStartsTheResponse(t *testing.T) {
+	opts, logs, seen := observed(nil)
+	rec := httptest.NewRecorder()
+	h := opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		w.WriteHeader(http.StatusSwitchingProtocols)
+		return errcode.ScenarioNotFound
+	}))
+	assert.PanicsWithValue(t, http.ErrAbortHandler, func() { h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil)) })
+	assert.Equal(t, http.StatusSwitchingProtocols, rec.Code)
+	assert.Empty(t, rec.Body.String(), "no error body after the switch")
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	assert.Equal(t, true, recs[0]["aborted"])
+	assert.Equal(t, float64(101), recs[0]["status"])
+	require.Len(t, *seen, 1)
+	assert.Zero(t, (*seen)[0].code)
+}
+
 // TestAHijackedConnectionIsTheHandlers checks that an error after a
 // hijack, by the writer's Hijack or through http.ResponseController, is
 // logged as aborted and never written to the hijacked connection.
@@ -447,6 +507,76 @@ func TestWriteGoesThroughOtherMiddleware(t *testing.T) {
 	assert.Equal(t, http.StatusUnauthorized, recorded, "the wrapper saw the status")
 	assert.Equal(t, http.StatusUnauthorized, rec.Code)
 	assert.Equal(t, `{"error_code":"octopus.000102","error_msg":"请求token过期"}`, rec.Body.String(), "in the request's language, found through the wrapper")
+}
+
+// flushErrorOnly is a middleware's ResponseWriter that can flush only by
+// FlushError, as http.ResponseController finds it.
+type flushErrorOnly struct {
+	http.ResponseWriter
+	flushes int
+}
+
+func (f *flushErrorOnly) FlushError() error {
+	f.flushes++
+	return http.NewResponseController(f.ResponseWriter).Flush()
+}
+
+// TestAWriterThatOnlyHasFlushErrorCanFlush checks that the writer a
+// handler gets is an http.Flusher when the one it wraps flushes by
+// FlushError alone, and that a flush through it starts the response.
+func TestAWriterThatOnlyHasFlushErrorCanFlush(t *testing.T) {
+	inner := &flushErrorOnly{ResponseWriter: httptest.NewRecorder()}
+	opts, logs, _ := observed(nil)
+	h := opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		f, ok := w.(http.Flusher)
+		require.True(t, ok, "FlushError is a way to flush")
+		f.Flush()
+		return errcode.ScenarioNotFound
+	}))
+	assert.PanicsWithValue(t, http.ErrAbortHandler, func() { h.ServeHTTP(inner, httptest.NewRequest(http.MethodGet, "/", nil)) },
+		"flushed: the response started")
+	assert.Equal(t, 1, inner.flushes)
+	recs := logs.records(t)
+	require.Len(t, recs, 1)
+	assert.Equal(t, true, recs[0]["aborted"])
+}
+
+// TestALateWriteKeepsTheFirstError checks what a HandlerFunc logs when
+// its handler, after starting the response, calls Write with errors and
+// returns nil: the first error, and none for a nil one.
+func TestALateWriteKeepsTheFirstError(t *testing.T) {
+	for name, tt := range map[string]struct {
+		late []error
+		want string // the error logged, "" for no record
+	}{
+		"two errors: the first":         {[]error{errcode.DatabaseAccessError, errcode.ScenarioNotFound}, "octopus.000131: Database access error"},
+		"nil, then an error: the error": {[]error{nil, (*errcode.Error)(nil), errcode.ScenarioNotFound}, "octopus.107002: Scenario is not exists"},
+		"nil and a typed nil: nothing":  {[]error{nil, (*errcode.Error)(nil)}, ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			opts, logs, _ := observed(nil)
+			rec := httptest.NewRecorder()
+			serve := func() {
+				opts.Handler(errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+					io.WriteString(w, "id,name\n")
+					for _, err := range tt.late {
+						errcode.Write(w, err)
+					}
+					return nil
+				})).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+			}
+			if tt.want == "" {
+				assert.NotPanics(t, serve)
+				assert.Empty(t, logs.records(t))
+			} else {
+				assert.PanicsWithValue(t, http.ErrAbortHandler, serve)
+				recs := logs.records(t)
+				require.Len(t, recs, 1)
+				assert.Equal(t, tt.want, recs[0]["error"])
+			}
+			assert.Equal(t, "id,name\n", rec.Body.String(), "no error body after the start")
+		})
+	}
 }
 
 // recorderThatUnwraps is a status recorder that unwraps, as middleware
