@@ -67,6 +67,12 @@ func TestNilErrorIsSafe(t *testing.T) {
 	assert.Nil(t, e.Unwrap())
 	assert.Equal(t, errcode.Code(0), e.Code())
 	assert.False(t, e.Is(errcode.ScenarioNotFound))
+	assert.Empty(t, e.Message(language.English))
+	assert.Empty(t, e.Remediation(language.Chinese))
+	assert.Zero(t, e.Status())
+	_, ok := e.Value("key")
+	assert.False(t, ok)
+	assert.Equal(t, "<nil>", fmt.Sprintf("%+v", e))
 	assert.Equal(t, errcode.Code(0), e.With("key", "k").Wrap(nil).Code(), "deriving from nil gives no row, not a panic")
 }
 

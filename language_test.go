@@ -26,6 +26,8 @@ func TestNegotiateReadsTheFieldLines(t *testing.T) {
 		{"empty lines are skipped", http.Header{"Accept-Language": {"", "zh", ""}}, "zh-CN"},
 		{"X-Language: an empty line, then zh-cn", http.Header{"Accept-Language": {"en"}, "X-Language": {"", "zh-cn"}}, "zh-CN"},
 		{"X-Language: a line naming no language, then zh_CN", http.Header{"Accept-Language": {"en"}, "X-Language": {"fr", "zh_CN"}}, "zh-CN"},
+		{"X-Language: a line x/text cannot parse, then zh-Hans", http.Header{"Accept-Language": {"en"}, "X-Language": {"zh-?", "zh-Hans"}}, "zh-CN"},
+		{"X-Language: a line too long, then zh-Hans", http.Header{"Accept-Language": {"en"}, "X-Language": {tagOfLength("en", 300), "zh-Hans"}}, "zh-CN"},
 		{"X-Language: the first line that names one decides", http.Header{"X-Language": {"en_US", "zh-cn"}}, "en-US"},
 		{"X-Language ur: Accept-Language decides", http.Header{"Accept-Language": {"zh-CN"}, "X-Language": {"ur"}}, "zh-CN"},
 		{"X-Language zh-TW, a low-confidence guess: Accept-Language decides", http.Header{"Accept-Language": {"en"}, "X-Language": {"zh-TW"}}, "en-US"},
