@@ -489,12 +489,12 @@ func negotiate(h http.Header) language.Tag {
 // xtextChoice returns the index in errcode.Languages() of the language
 // that x/text chooses for a request with the headers Accept-Language:
 // accept and X-Language: xlang, by the rule Negotiate documents: the
-// language X-Language names, read with "_" as "-", when x/text matches it
-// with High confidence or more; else the one language.MatchStrings picks
-// for Accept-Language, English by default.
+// language X-Language names (x/text reads "_" as "-"), when x/text matches
+// it with High confidence or more; else the one language.MatchStrings
+// picks for Accept-Language, English by default.
 func xtextChoice(accept, xlang string) int {
 	m := language.NewMatcher(errcode.Languages())
-	if tag, err := language.Parse(strings.ReplaceAll(xlang, "_", "-")); xlang != "" && err == nil {
+	if tag, err := language.Parse(xlang); xlang != "" && err == nil {
 		if _, i, conf := m.Match(tag); conf >= language.High {
 			return i
 		}

@@ -2,7 +2,6 @@ package errcode
 
 import (
 	"net/http"
-	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -98,7 +97,7 @@ func negotiate(h http.Header) int {
 		if x == "" || len(x) > maxLanguageBytes {
 			continue
 		}
-		tag, err := language.Parse(strings.ReplaceAll(x, "_", "-"))
+		tag, err := language.Parse(x) // x/text reads "_" as "-"
 		if err != nil {
 			continue
 		}
