@@ -20,6 +20,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -636,6 +637,22 @@ func allocs(t *testing.T, f func()) float64 {
 	t.Helper()
 	skipUnderRace(t)
 	return testing.AllocsPerRun(allocRuns, f)
+}
+
+// allocatedBytes returns the bytes one call of f allocates, on average;
+// it skips the test under the race detector.
+func allocatedBytes(t *testing.T, f func()) uint64 {
+	t.Helper()
+	skipUnderRace(t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // as testing.AllocsPerRun
+	f()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range allocRuns {
+		f()
+	}
+	runtime.ReadMemStats(&after)
+	return (after.TotalAlloc - before.TotalAlloc) / allocRuns
 }
 
 // skipUnderRace skips a test that counts allocations under the race

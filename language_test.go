@@ -162,6 +162,19 @@ func TestNegotiateCostsTheSameWhateverTheHeaders(t *testing.T) {
 	}
 }
 
+// TestNegotiateCopiesABoundedPart checks that Negotiate copies no more of
+// long Accept-Language field lines than of short ones: the first 256 bytes
+// or so of each line it reads.
+func TestNegotiateCopiesABoundedPart(t *testing.T) {
+	line := func(n int) string { return strings.Repeat("fr;q=0.1, ", n/10) + "zh" }
+	short := http.Header{"Accept-Language": slicesRepeat(line(300), 4)}
+	long := http.Header{"Accept-Language": slicesRepeat(line(1<<20), 4)}
+	require.Equal(t, errcode.Negotiate(short), errcode.Negotiate(long))
+	ceiling := allocatedBytes(t, func() { errcode.Negotiate(short) })
+	t.Log("bytes allocated for four lines of 300 bytes:", ceiling)
+	assert.LessOrEqual(t, allocatedBytes(t, func() { errcode.Negotiate(long) }), ceiling+64<<10, "four lines of 1 MiB: no copy of them")
+}
+
 func slicesRepeat(s string, n int) []string {
 	out := make([]string, n)
 	for i := range out {
