@@ -8,6 +8,7 @@ import (
 
 	"github.com/octopus-go/errcode"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 )
 
@@ -67,6 +68,12 @@ func TestNilErrorIsSafe(t *testing.T) {
 	assert.Nil(t, e.Unwrap())
 	assert.Equal(t, errcode.Code(0), e.Code())
 	assert.False(t, e.Is(errcode.ScenarioNotFound))
+	assert.Empty(t, e.Message(language.English))
+	assert.Empty(t, e.Remediation(language.Chinese))
+	assert.Zero(t, e.Status())
+	_, ok := e.Value("key")
+	assert.False(t, ok)
+	assert.Equal(t, "<nil>", fmt.Sprintf("%+v", e))
 	assert.Equal(t, errcode.Code(0), e.With("key", "k").Wrap(nil).Code(), "deriving from nil gives no row, not a panic")
 }
 
@@ -138,6 +145,18 @@ func TestErrorIsMatchesByWireCode(t *testing.T) {
 	assert.NotErrorIs(t, e, (*errcode.ResponseError)(nil))
 	assert.NotErrorIs(t, e, (*errcode.Error)(nil))
 	assert.NotErrorIs(t, e, errcode.Code(0))
+}
+
+// TestAllocsMessageWithoutValues checks that the message of an *Error
+// without placeholder values is the catalog's text, not a copy.
+func TestAllocsMessageWithoutValues(t *testing.T) {
+	e := errcode.InvalidRequestParam.Wrap(errors.New("bad digit"))
+	en, zh := errcode.Languages()[0], errcode.Languages()[1] // a catalog language is found without matching
+	var msg string
+	assert.Zero(t, allocs(t, func() { msg = e.Message(zh) }))
+	require.Equal(t, "请求参数[{key}:{value}]错误", msg)
+	assert.Zero(t, allocs(t, func() { msg = e.Remediation(en) }))
+	require.Equal(t, "Make sure the request parameter [{key}:{value}] is correct", msg)
 }
 
 func TestMessagesEscapeWhatDoesNotPrint(t *testing.T) {

@@ -173,6 +173,11 @@ func TestHandlerFuncPanicIsLoggedWithItsStack(t *testing.T) {
 	assert.Contains(t, text, "handler_test.go", "the stack where it panicked")
 	require.Len(t, *seen, 1)
 	assert.Equal(t, errcode.InternalServerError, (*seen)[0].code)
+	panicked := errors.Unwrap((*seen)[0].err)
+	require.Error(t, panicked, "the panic, kept as the cause")
+	assert.Equal(t, "panic: secret: token=abc123", fmt.Sprintf("%v", panicked), "the stack only with %+v")
+	assert.Equal(t, "panic: secret: token=abc123", fmt.Sprintf("%s", panicked))
+	assert.True(t, strings.HasPrefix(fmt.Sprintf("%+v", panicked), "panic: secret: token=abc123\ngoroutine "))
 }
 
 // csvServer serves a streaming handler that writes two CSV rows, flushes

@@ -20,6 +20,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -489,12 +490,12 @@ func negotiate(h http.Header) language.Tag {
 // xtextChoice returns the index in errcode.Languages() of the language
 // that x/text chooses for a request with the headers Accept-Language:
 // accept and X-Language: xlang, by the rule Negotiate documents: the
-// language X-Language names, read with "_" as "-", when x/text matches it
-// with High confidence or more; else the one language.MatchStrings picks
-// for Accept-Language, English by default.
+// language X-Language names (x/text reads "_" as "-"), when x/text matches
+// it with High confidence or more; else the one language.MatchStrings
+// picks for Accept-Language, English by default.
 func xtextChoice(accept, xlang string) int {
 	m := language.NewMatcher(errcode.Languages())
-	if tag, err := language.Parse(strings.ReplaceAll(xlang, "_", "-")); xlang != "" && err == nil {
+	if tag, err := language.Parse(xlang); xlang != "" && err == nil {
 		if _, i, conf := m.Match(tag); conf >= language.High {
 			return i
 		}
@@ -636,6 +637,22 @@ func allocs(t *testing.T, f func()) float64 {
 	t.Helper()
 	skipUnderRace(t)
 	return testing.AllocsPerRun(allocRuns, f)
+}
+
+// allocatedBytes returns the bytes one call of f allocates, on average;
+// it skips the test under the race detector.
+func allocatedBytes(t *testing.T, f func()) uint64 {
+	t.Helper()
+	skipUnderRace(t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // as testing.AllocsPerRun
+	f()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range allocRuns {
+		f()
+	}
+	runtime.ReadMemStats(&after)
+	return (after.TotalAlloc - before.TotalAlloc) / allocRuns
 }
 
 // skipUnderRace skips a test that counts allocations under the race

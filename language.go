@@ -3,7 +3,6 @@ package errcode
 import (
 	"net/http"
 	"slices"
-	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -107,7 +106,7 @@ func negotiate(h http.Header) int {
 		if x == "" || len(x) > maxLanguageBytes {
 			continue
 		}
-		tag, err := language.Parse(strings.ReplaceAll(x, "_", "-"))
+		tag, err := language.Parse(x) // x/text reads "_" as "-"
 		if err != nil {
 			continue
 		}

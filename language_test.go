@@ -28,6 +28,10 @@ func TestNegotiateReadsTheFieldLines(t *testing.T) {
 		{"empty lines are skipped", http.Header{"Accept-Language": {"", "zh", ""}}, "zh-CN"},
 		{"X-Language: an empty line, then zh-cn", http.Header{"Accept-Language": {"en"}, "X-Language": {"", "zh-cn"}}, "zh-CN"},
 		{"X-Language: a line naming no language, then zh_CN", http.Header{"Accept-Language": {"en"}, "X-Language": {"fr", "zh_CN"}}, "zh-CN"},
+		{"X-Language: a line x/text cannot parse, then zh-Hans", http.Header{"Accept-Language": {"en"}, "X-Language": {"zh-?", "zh-Hans"}}, "zh-CN"},
+		{"X-Language: a line too long, then zh-Hans", http.Header{"Accept-Language": {"en"}, "X-Language": {tagOfLength("en", 300), "zh-Hans"}}, "zh-CN"},
+		{"X-Language zh_Hans, not a common value: _ read as -", http.Header{"Accept-Language": {"en"}, "X-Language": {"zh_Hans"}}, "zh-CN"},
+		{"X-Language en_GB", http.Header{"Accept-Language": {"zh"}, "X-Language": {"en_GB"}}, "en-US"},
 		{"X-Language: the first line that names one decides", http.Header{"X-Language": {"en_US", "zh-cn"}}, "en-US"},
 		{"X-Language ur: Accept-Language decides", http.Header{"Accept-Language": {"zh-CN"}, "X-Language": {"ur"}}, "zh-CN"},
 		{"X-Language zh-TW, a low-confidence guess: Accept-Language decides", http.Header{"Accept-Language": {"en"}, "X-Language": {"zh-TW"}}, "en-US"},
@@ -42,7 +46,7 @@ func TestNegotiateAgreesWithXText(t *testing.T) {
 	for _, accept := range []string{"zh-CN,zh;q=0.9,en;q=0.8", "en-US,en;q=0.9", "fr-CH, fr;q=0.9, de;q=0.7, *;q=0.5", "zh-Hant-TW", "zh-TW", "ja, zh;q=0.1", "*", "en;q=0, zh;q=0.1"} {
 		assert.Equal(t, errcode.Languages()[xtextChoice(accept, "")], negotiate(header("Accept-Language", accept)), accept)
 	}
-	for _, x := range []string{"zh-cn", "zh_CN", "zh-Hans", "en_US", "en-GB", "zh-TW", "ur", "fr"} {
+	for _, x := range []string{"zh-cn", "zh_CN", "zh-Hans", "zh_Hans", "en_US", "en-GB", "en_gb", "zh-TW", "zh_TW", "ur", "fr"} {
 		for _, accept := range []string{"", "en", "zh"} {
 			assert.Equal(t, errcode.Languages()[xtextChoice(accept, x)], negotiate(header("Accept-Language", accept, "X-Language", x)), "%s, Accept-Language %q", x, accept)
 		}
@@ -158,6 +162,19 @@ func TestNegotiateCostsTheSameWhateverTheHeaders(t *testing.T) {
 	} {
 		assert.LessOrEqual(t, allocs(t, func() { errcode.Negotiate(h) }), ceiling+1, name)
 	}
+}
+
+// TestNegotiateCopiesABoundedPart checks that Negotiate copies no more of
+// long Accept-Language field lines than of short ones: the first 256 bytes
+// or so of each line it reads.
+func TestNegotiateCopiesABoundedPart(t *testing.T) {
+	line := func(n int) string { return strings.Repeat("fr;q=0.1, ", n/10) + "zh" }
+	short := http.Header{"Accept-Language": slicesRepeat(line(300), 4)}
+	long := http.Header{"Accept-Language": slicesRepeat(line(1<<20), 4)}
+	require.Equal(t, errcode.Negotiate(short), errcode.Negotiate(long))
+	ceiling := allocatedBytes(t, func() { errcode.Negotiate(short) })
+	t.Log("bytes allocated for four lines of 300 bytes:", ceiling)
+	assert.LessOrEqual(t, allocatedBytes(t, func() { errcode.Negotiate(long) }), ceiling+64<<10, "four lines of 1 MiB: no copy of them")
 }
 
 func slicesRepeat(s string, n int) []string {

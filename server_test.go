@@ -167,6 +167,34 @@ func TestLocalizeNegotiates(t *testing.T) {
 	}
 }
 
+// TestServeErrorAnswersInTheLanguageOfItsRequest checks that ServeError
+// answers in the language of the request it is given, on any
+// ResponseWriter, one of Localize or HandlerFunc included.
+func TestServeErrorAnswersInTheLanguageOfItsRequest(t *testing.T) {
+	const en, zh = `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, `{"error_code":"octopus.107002","error_msg":"场景不存在"}`
+	for name, wrap := range map[string]func(http.Handler) http.Handler{
+		"a plain ResponseWriter": func(h http.Handler) http.Handler { return h },
+		"Localize":               errcode.Localize,
+		"HandlerFunc": func(h http.Handler) http.Handler {
+			return errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error { h.ServeHTTP(w, r); return nil })
+		},
+	} {
+		for _, tt := range []struct{ outer, given, want string }{
+			{"", "zh", zh},
+			{"zh", "zh", zh},
+			{"zh", "en", en},
+		} {
+			rec := httptest.NewRecorder()
+			wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				errcode.ServeError(w, request(header("Accept-Language", tt.given)), errcode.ScenarioNotFound)
+			})).ServeHTTP(rec, request(header("Accept-Language", tt.outer)))
+			assert.Equal(t, http.StatusNotFound, rec.Code, name)
+			assert.Equal(t, tt.want, rec.Body.String(), "%s: the request's language, %q, not the handler's, %q", name, tt.given, tt.outer)
+			assert.Equal(t, []string{"Accept-Language, X-Language"}, rec.Header()["Vary"], name)
+		}
+	}
+}
+
 func TestWriteOutsideLocalizeHasNoVary(t *testing.T) {
 	w := httptest.NewRecorder()
 	errcode.Write(w, errcode.ScenarioNotFound)
