@@ -107,7 +107,7 @@ func concurrentStep(t *testing.T, client *http.Client, url string, codes []errco
 	}
 
 	// FromResponse on bodies that differ by goroutine: what one call
-	// decodes is not overwritten by another's pooled buffer.
+	// decodes shares no memory with another's.
 	msg := bareNames(e.Message(l.tag))
 	body := fmt.Sprintf(`{"error_code":%q,"error_msg":%q,"request_id":%q}`, c.String(), msg, v)
 	resp, _ = response(c.Status(), nil, body)

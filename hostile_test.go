@@ -413,7 +413,7 @@ func TestHostileWrite(t *testing.T) {
 			assert.Len(t, spy.writes, 1, "one attempt, no retry")
 			assert.Equal(t, "application/json; charset=utf-8", spy.header.Get("Content-Type"))
 		}
-		// The pooled buffer of a failed write is not reused while held.
+		// A failed write leaves nothing behind for the next answer.
 		rec := httptest.NewRecorder()
 		errcode.Write(rec, errcode.InvalidRequestParam.With("key", "a", "value", "b"))
 		assert.Equal(t, `{"error_code":"octopus.000003","error_msg":"Request params [a:b] is invalid"}`, rec.Body.String())
