@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/octopus-go/errcode/internal/wire"
@@ -27,8 +28,8 @@ type wireBody struct {
 
 // wireText is a value of a body as text: the inside of a JSON string, or a
 // number as it was written (107002, not 107002.0). Any other value is no
-// text. It is a slice of the body that Unmarshal was given, which FromBody
-// owns and copies from before it returns.
+// text. It is a slice of the decoder's buffer, copied from before the
+// decoder is used again.
 type wireText []byte
 
 // UnmarshalJSON sets *t from b, a valid JSON value.
@@ -52,27 +53,60 @@ func (t *wireText) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// A decoder decodes bodies with an encoding/json Decoder, kept in a pool
+// with its wireBody: json.Unmarshal makes its decode state afresh for each
+// body (4 allocations), a Decoder keeps it from one value to the next.
+type decoder struct {
+	r   bytes.Reader
+	dec *json.Decoder
+	w   wireBody
+}
+
+var decoders = sync.Pool{New: func() any {
+	d := new(decoder)
+	d.dec = json.NewDecoder(&d.r)
+	return d
+}}
+
+// maxPooledBodyBytes is the longest body whose decoder goes back to the
+// pool, so that the pool holds no large buffer.
+const maxPooledBodyBytes = 4 << 10
+
 // decode fills e from body with encoding/json. A value of the wrong type
 // leaves its field empty; a body that is not a JSON object, or one without
 // a code or a message, gives an excerpt, and the request id all the same.
 func (e *ResponseError) decode(body []byte) {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
-	var w wireBody
-	if err := json.Unmarshal(body, &w); err != nil {
-		if _, typeErr := err.(*json.UnmarshalTypeError); !typeErr {
-			e.Excerpt = excerpt(body)
-			return
-		}
-	}
-	code, msg, id := w.fields()
-	if len(code) == 0 && len(msg) == 0 {
+	// Valid checks what Unmarshal checks first and Decode does not: that
+	// nothing follows the value.
+	if !json.Valid(body) {
 		e.Excerpt = excerpt(body)
+		return
+	}
+	d := decoders.Get().(*decoder)
+	d.r.Reset(body)
+	err := d.dec.Decode(&d.w)
+	if _, typeErr := err.(*json.UnmarshalTypeError); err == nil || typeErr {
+		e.setTexts(d.w.fields())
+	}
+	d.w = wireBody{}
+	if err == nil && len(body) <= maxPooledBodyBytes {
+		decoders.Put(d)
+	}
+	if e.WireCode == "" && e.Message == "" {
+		e.Excerpt = excerpt(body)
+	}
+}
+
+// setTexts sets e's code, message and request id (unless it has one) from
+// a body's, copied into one string, which the fields slice.
+func (e *ResponseError) setTexts(code, msg, id wireText) {
+	if len(code) == 0 && len(msg) == 0 {
 		if e.RequestID == "" {
 			e.RequestID = string(id)
 		}
 		return
 	}
-	// One string holds the texts, which the fields slice.
 	var b strings.Builder
 	b.Grow(len(code) + len(msg) + len(id))
 	b.Write(code)

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/octopus-go/errcode"
@@ -281,4 +282,42 @@ func TestFromResponseReadsTheFieldsAsDocumented(t *testing.T) {
 	}
 	re := decode(t, 400, http.Header{"X-Request-Id": {"hdr"}}, `{"error_code":"c","request_id":"body"}`)
 	assert.Equal(t, "hdr", re.RequestID, "the header's request id wins")
+}
+
+// TestFromBodyKeepsNothingOfThePreviousBody decodes bodies of every shape
+// one after another and from many goroutines at once (run it with -race),
+// each followed by whitespace of its own length, past a decoder's first
+// read of 512 bytes: each gives its own fields, none of another body's.
+func TestFromBodyKeepsNothingOfThePreviousBody(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 50 {
+				tt := bodyCases[(g*7+i)%len(bodyCases)]
+				body := tt.body + strings.Repeat(" ", (g*50+i)*5)
+				var re *errcode.ResponseError
+				if !assert.ErrorAs(t, errcode.FromBody(400, nil, []byte(body), nil), &re) {
+					return
+				}
+				assert.Equal(t, errcode.ResponseError{StatusCode: 400, Code: tt.row, WireCode: tt.code, Message: tt.msg, RequestID: tt.id, Excerpt: tt.excerpt},
+					sent(re), "%q", tt.body)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestAllocsFromBodyReusesTheDecoderOfASmallBody checks that decoding a
+// body of at most 4 KiB leaves its decoder to the next body, so that it
+// costs no more than a typical one, while a longer body's decoder, and its
+// buffer, are left to the collector.
+func TestAllocsFromBodyReusesTheDecoderOfASmallBody(t *testing.T) {
+	body := func(n int) []byte {
+		head := `{"error_code":"octopus.000003","error_msg":"`
+		return []byte(head + strings.Repeat("x", n-len(head)-len(`"}`)) + `"}`)
+	}
+	typical, small, long := []byte(octopusErrorBody), body(4<<10), body(4<<10+1)
+	want := allocs(t, func() { errcode.FromBody(http.StatusBadRequest, nil, typical, nil) })
+	assert.Equal(t, want, allocs(t, func() { errcode.FromBody(http.StatusBadRequest, nil, small, nil) }), "4 KiB")
+	assert.Greater(t, allocs(t, func() { errcode.FromBody(http.StatusBadRequest, nil, long, nil) }), want+3, "4 KiB and a byte")
 }
