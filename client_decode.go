@@ -77,47 +77,46 @@ const maxPooledBodyBytes = 4 << 10
 // a code or a message, gives an excerpt, and the request id all the same.
 func (e *ResponseError) decode(body []byte) {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
-	// Valid checks what Unmarshal checks first and Decode does not: that
-	// nothing follows the value.
-	if !json.Valid(body) {
-		e.Excerpt = excerpt(body)
-		return
-	}
 	d := decoders.Get().(*decoder)
 	d.r.Reset(body)
 	err := d.dec.Decode(&d.w)
+	var code, msg, id string
+	ended := false // nothing follows the value, as Unmarshal requires
 	if _, typeErr := err.(*json.UnmarshalTypeError); err == nil || typeErr {
-		e.setTexts(d.w.fields())
+		code, msg, id = d.w.texts() // copies, before Token reads into the buffer
+		_, err = d.dec.Token()
+		ended = err == io.EOF
 	}
 	d.w = wireBody{}
-	if err == nil && len(body) <= maxPooledBodyBytes {
-		decoders.Put(d)
-	}
-	if e.WireCode == "" && e.Message == "" {
+	if !ended {
 		e.Excerpt = excerpt(body)
-	}
-}
-
-// setTexts sets e's code, message and request id (unless it has one) from
-// a body's, copied into one string, which the fields slice.
-func (e *ResponseError) setTexts(code, msg, id wireText) {
-	if len(code) == 0 && len(msg) == 0 {
-		if e.RequestID == "" {
-			e.RequestID = string(id)
-		}
 		return
 	}
-	var b strings.Builder
-	b.Grow(len(code) + len(msg) + len(id))
-	b.Write(code)
-	b.Write(msg)
-	b.Write(id)
-	s := b.String()
-	e.WireCode, e.Message = s[:len(code)], s[len(code):len(code)+len(msg)]
-	if e.RequestID == "" {
-		e.RequestID = s[len(code)+len(msg):]
+	if len(body) <= maxPooledBodyBytes {
+		decoders.Put(d)
 	}
-	e.Code = pick(e.WireCode, e.StatusCode, e.Message)
+	if e.RequestID == "" {
+		e.RequestID = id
+	}
+	if code == "" && msg == "" {
+		e.Excerpt = excerpt(body)
+		return
+	}
+	e.WireCode, e.Message = code, msg
+	e.Code = pick(code, e.StatusCode, msg)
+}
+
+// texts returns a copy of the code, message and request id of a body, as
+// [wireBody.fields] finds them, in one string which they slice.
+func (w *wireBody) texts() (code, msg, id string) {
+	c, m, i := w.fields()
+	var b strings.Builder
+	b.Grow(len(c) + len(m) + len(i))
+	b.Write(c)
+	b.Write(m)
+	b.Write(i)
+	s := b.String()
+	return s[:len(c)], s[len(c) : len(c)+len(m)], s[len(c)+len(m):]
 }
 
 // fields returns the code, message and request id of a body: the code and
