@@ -105,7 +105,7 @@ func FromBody(status int, header http.Header, body []byte, req *http.Request) er
 		return nil
 	}
 	e := &ResponseError{StatusCode: status, RequestID: header.Get("X-Request-Id")}
-	e.retryAfter, e.hasRetryAfter = parseRetryAfter(header.Get("Retry-After"), time.Now())
+	e.retryAfter, e.hasRetryAfter = parseRetryAfter(header.Get("Retry-After"))
 	if req = firstRequest(req); req != nil {
 		e.idempotent = idempotent(cmp.Or(req.Method, http.MethodGet)) || req.Header.Get("Idempotency-Key") != ""
 	}

@@ -125,7 +125,7 @@ func RetryAfter(err error) (wait time.Duration, ok bool) {
 // parseRetryAfter parses a Retry-After value, in seconds or as an HTTP
 // date, into a wait from now, at most maxRetryAfter; zero for a date past.
 // ok is false when v is empty or malformed.
-func parseRetryAfter(v string, now time.Time) (wait time.Duration, ok bool) {
+func parseRetryAfter(v string) (wait time.Duration, ok bool) {
 	if v == "" {
 		return 0, false
 	}
@@ -135,7 +135,7 @@ func parseRetryAfter(v string, now time.Time) (wait time.Duration, ok bool) {
 		return time.Duration(min(secs, uint64(maxRetryAfter/time.Second))) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return min(max(t.Sub(now), 0), maxRetryAfter), true
+		return min(max(time.Until(t), 0), maxRetryAfter), true
 	}
 	return 0, false
 }
