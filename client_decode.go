@@ -28,8 +28,7 @@ type wireBody struct {
 
 // wireText is a value of a body as text: the inside of a JSON string, or a
 // number as it was written (107002, not 107002.0). Any other value is no
-// text. It is a slice of the decoder's buffer, copied from before the
-// decoder is used again.
+// text. It is a slice of the bytes decoded, copied by [wireBody.texts].
 type wireText []byte
 
 // UnmarshalJSON sets *t from b, a valid JSON value.
@@ -68,8 +67,9 @@ var decoders = sync.Pool{New: func() any {
 	return d
 }}
 
-// maxPooledBodyBytes is the longest body whose decoder goes back to the
-// pool, so that the pool holds no large buffer.
+// maxPooledBodyBytes is the longest body a pooled decoder decodes, so that
+// the pool holds no large buffer; a longer one is left to json.Unmarshal,
+// which needs no buffer of its own.
 const maxPooledBodyBytes = 4 << 10
 
 // decode fills e from body with encoding/json. A value of the wrong type
@@ -77,23 +77,10 @@ const maxPooledBodyBytes = 4 << 10
 // a code or a message, gives an excerpt, and the request id all the same.
 func (e *ResponseError) decode(body []byte) {
 	body = bytes.TrimPrefix(body, []byte("\uFEFF"))
-	d := decoders.Get().(*decoder)
-	d.r.Reset(body)
-	err := d.dec.Decode(&d.w)
-	var code, msg, id string
-	ended := false // nothing follows the value, as Unmarshal requires
-	if _, typeErr := err.(*json.UnmarshalTypeError); err == nil || typeErr {
-		code, msg, id = d.w.texts() // copies, before Token reads into the buffer
-		_, err = d.dec.Token()
-		ended = err == io.EOF
-	}
-	d.w = wireBody{}
-	if !ended {
+	code, msg, id, ok := unmarshal(body)
+	if !ok {
 		e.Excerpt = excerpt(body)
 		return
-	}
-	if len(body) <= maxPooledBodyBytes {
-		decoders.Put(d)
 	}
 	if e.RequestID == "" {
 		e.RequestID = id
@@ -104,6 +91,39 @@ func (e *ResponseError) decode(body []byte) {
 	}
 	e.WireCode, e.Message = code, msg
 	e.Code = pick(code, e.StatusCode, msg)
+}
+
+// unmarshal returns the code, message and request id of body, as
+// json.Unmarshal into a wireBody finds them; ok is false when body is not
+// one JSON value.
+func unmarshal(body []byte) (code, msg, id string, ok bool) {
+	if len(body) > maxPooledBodyBytes {
+		var w wireBody
+		if err := json.Unmarshal(body, &w); err == nil || isTypeError(err) {
+			code, msg, id = w.texts()
+			ok = true
+		}
+		return code, msg, id, ok
+	}
+	d := decoders.Get().(*decoder)
+	d.r.Reset(body)
+	if err := d.dec.Decode(&d.w); err == nil || isTypeError(err) {
+		code, msg, id = d.w.texts() // copies, before Token reads into the buffer
+		_, err = d.dec.Token()
+		ok = err == io.EOF // nothing follows the value, as Unmarshal requires
+	}
+	d.w = wireBody{}
+	if ok {
+		decoders.Put(d)
+	}
+	return code, msg, id, ok
+}
+
+// isTypeError reports whether err is a value of the wrong type, which
+// leaves its field empty and the rest decoded.
+func isTypeError(err error) bool {
+	_, ok := err.(*json.UnmarshalTypeError)
+	return ok
 }
 
 // texts returns a copy of the code, message and request id of a body, as
