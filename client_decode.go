@@ -180,18 +180,8 @@ func decompress(codings []string, body []byte) (out []byte, note string) {
 	if len(codings) > maxEncodings {
 		return body, "[" + strconv.Itoa(len(body)) + "-byte body in " + strconv.Itoa(len(codings)) + " Content-Encoding field lines, not decoded]"
 	}
-	var list []string
-lines:
-	for _, line := range codings {
-		for c := range strings.SplitSeq(line, ",") {
-			if c = strings.ToLower(strings.TrimSpace(c)); c != "" && c != "identity" {
-				if list = append(list, c); len(list) > maxEncodings {
-					break lines
-				}
-			}
-		}
-	}
-	if len(list) > maxEncodings {
+	list, ok := contentCodings(codings)
+	if !ok {
 		return body, "[" + strconv.Itoa(len(body)) + "-byte body in more than " + strconv.Itoa(maxEncodings) + " content codings, not decoded]"
 	}
 	for i := len(list) - 1; i >= 0; i-- {
@@ -221,4 +211,20 @@ lines:
 		}
 	}
 	return body, ""
+}
+
+// contentCodings returns the codings that Content-Encoding field lines
+// list, in order and in lower case, identity left out; ok is false when
+// they are more than maxEncodings, and then no more of them is read.
+func contentCodings(lines []string) (list []string, ok bool) {
+	for _, line := range lines {
+		for c := range strings.SplitSeq(line, ",") {
+			if c = strings.ToLower(strings.TrimSpace(c)); c != "" && c != "identity" {
+				if list = append(list, c); len(list) > maxEncodings {
+					return nil, false
+				}
+			}
+		}
+	}
+	return list, true
 }

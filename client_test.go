@@ -293,10 +293,11 @@ func TestAllocsFromResponseReadsIntoOneBuffer(t *testing.T) {
 		text   string
 		length int64
 	}{
-		"a typical body, no Content-Length":   {octopusErrorBody, -1},
-		"a typical body, its Content-Length":  {octopusErrorBody, int64(len(octopusErrorBody))},
-		"a 2 KiB body, its Content-Length":    {long, int64(len(long))},
-		"a 2 KiB body, a Content-Length of 1": {long[:1], 1},
+		"a typical body, no Content-Length":                                     {octopusErrorBody, -1},
+		"a typical body, a Content-Length of 0, as in a response built by hand": {octopusErrorBody, 0},
+		"a typical body, its Content-Length":                                    {octopusErrorBody, int64(len(octopusErrorBody))},
+		"a 2 KiB body, its Content-Length":                                      {long, int64(len(long))},
+		"a 2 KiB body, a Content-Length of 1":                                   {long[:1], 1},
 	} {
 		resp, body := response(http.StatusBadRequest, nil, tt.text)
 		resp.ContentLength = tt.length

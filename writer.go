@@ -34,14 +34,13 @@ const noLanguage = -1
 // newWriter returns the writer of a handler that writes to w for r.
 func newWriter(w http.ResponseWriter, r *http.Request, track bool) *writer {
 	b := &writer{rw: w, req: r, lang: noLanguage, track: track}
-	if h := w.Header(); len(h) > 0 {
-		for _, name := range contentHeaders {
-			if v, ok := h[name]; ok {
-				if b.outside == nil {
-					b.outside = make(http.Header, 1)
-				}
-				b.outside[name] = v
+	h := w.Header()
+	for _, name := range contentHeaders {
+		if v, ok := h[name]; ok {
+			if b.outside == nil {
+				b.outside = make(http.Header, 1)
 			}
+			b.outside[name] = v
 		}
 	}
 	return b

@@ -673,3 +673,27 @@ func TestAnErrorWrittenThroughAHandlersWrapperKeepsItsHeaders(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, rec.Code)
 	assert.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
 }
+
+// TestWriteNilKeepsTheHandlersHeaders checks that Write(w, nil), which
+// answers nothing, leaves the headers a handler set for its content, under
+// Localize and HandlerFunc alike, for the content it then sends.
+func TestWriteNilKeepsTheHandlersHeaders(t *testing.T) {
+	for name, wrap := range map[string]func(http.HandlerFunc) http.Handler{
+		"Localize": func(h http.HandlerFunc) http.Handler { return errcode.Localize(h) },
+		"HandlerFunc": func(h http.HandlerFunc) http.Handler {
+			return errcode.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error { h(w, r); return nil })
+		},
+	} {
+		rec := httptest.NewRecorder()
+		wrap(func(w http.ResponseWriter, r *http.Request) {
+			maps.Copy(w.Header(), contentHeaders)
+			errcode.Write(w, nil)
+			io.WriteString(w, "content")
+		}).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+		assert.Equal(t, http.StatusOK, rec.Code, name)
+		assert.Equal(t, "content", rec.Body.String(), name)
+		for h, v := range contentHeaders {
+			assert.Equal(t, v, rec.Header()[h], "%s: %s", name, h)
+		}
+	}
+}
