@@ -206,11 +206,7 @@ func TestFromResponseBodyShapes(t *testing.T) {
 // depth; a request id from the top two levels), strings as encoding/json
 // decodes them, numbers as written. A body with neither a code nor a
 // message gives an excerpt: the body, trimmed. They seed FuzzFromResponse.
-var bodyCases = []struct {
-	body                   string
-	code, msg, id, excerpt string
-	row                    errcode.Code // at status 400
-}{
+var bodyCases = []bodyCase{
 	{body: ``},
 	{body: ` `},
 	{body: `null`, excerpt: `null`},
@@ -274,6 +270,18 @@ var bodyCases = []struct {
 	{body: `{"a":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"code":"c"}`, code: "c"},
 }
 
+// A bodyCase is a body and what FromBody reads from it at status 400.
+type bodyCase struct {
+	body                   string
+	code, msg, id, excerpt string
+	row                    errcode.Code
+}
+
+// want returns the ResponseError FromBody makes of c's body at status 400.
+func (c bodyCase) want() errcode.ResponseError {
+	return errcode.ResponseError{StatusCode: 400, Code: c.row, WireCode: c.code, Message: c.msg, RequestID: c.id, Excerpt: c.excerpt}
+}
+
 // TestFromResponseReadsTheFieldsAsDocumented reads each body as it is,
 // and followed by 4 KiB of white space, past the bodies a pooled decoder
 // reads, to json.Unmarshal: the two agree.
@@ -281,8 +289,7 @@ func TestFromResponseReadsTheFieldsAsDocumented(t *testing.T) {
 	for _, tt := range bodyCases {
 		for _, pad := range []string{"", strings.Repeat(" ", 4<<10)} {
 			re := decode(t, 400, nil, tt.body+pad)
-			assert.Equal(t, errcode.ResponseError{StatusCode: 400, Code: tt.row, WireCode: tt.code, Message: tt.msg, RequestID: tt.id, Excerpt: tt.excerpt},
-				sent(re), "%q followed by %d spaces", tt.body, len(pad))
+			assert.Equal(t, tt.want(), sent(re), "%q followed by %d spaces", tt.body, len(pad))
 		}
 	}
 	re := decode(t, 400, http.Header{"X-Request-Id": {"hdr"}}, `{"error_code":"c","request_id":"body"}`)
@@ -304,8 +311,7 @@ func TestFromBodyKeepsNothingOfThePreviousBody(t *testing.T) {
 				if !assert.ErrorAs(t, errcode.FromBody(400, nil, []byte(body), nil), &re) {
 					return
 				}
-				assert.Equal(t, errcode.ResponseError{StatusCode: 400, Code: tt.row, WireCode: tt.code, Message: tt.msg, RequestID: tt.id, Excerpt: tt.excerpt},
-					sent(re), "%q", tt.body)
+				assert.Equal(t, tt.want(), sent(re), "%q", tt.body)
 			}
 		})
 	}

@@ -631,6 +631,18 @@ func (e stackError) Format(s fmt.State, verb rune) {
 
 const allocRuns = 200
 
+// get sends a GET to srv and returns the response with its body, read
+// whole (an error reading it fails the test) and closed.
+func get(t *testing.T, srv *httptest.Server) (*http.Response, string) {
+	t.Helper()
+	resp, err := srv.Client().Get(srv.URL)
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err, "reading the body")
+	return resp, string(body)
+}
+
 // allocs returns the allocations of one call of f, on average; it skips
 // the test under the race detector.
 func allocs(t *testing.T, f func()) float64 {

@@ -356,13 +356,9 @@ func TestWhatDoesNotStartAResponse(t *testing.T) {
 				return errcode.ScenarioNotFound
 			}))
 			defer srv.Close()
-			resp, err := srv.Client().Get(srv.URL)
-			require.NoError(t, err)
-			body, err := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			require.NoError(t, err)
+			resp, body := get(t, srv)
 			assert.Equal(t, http.StatusNotFound, resp.StatusCode)
-			assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, string(body))
+			assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, body)
 		})
 	}
 }
@@ -449,12 +445,8 @@ func TestAHijackedConnectionIsTheHandlers(t *testing.T) {
 				return errcode.ScenarioNotFound
 			})))
 			defer srv.Close()
-			resp, err := srv.Client().Get(srv.URL)
-			require.NoError(t, err)
-			body, err := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			require.NoError(t, err)
-			assert.Equal(t, "ok", string(body), "what the handler wrote, and nothing else")
+			_, body := get(t, srv)
+			assert.Equal(t, "ok", body, "what the handler wrote, and nothing else")
 			<-done // a hijacked connection's handler may still run after the client is done
 			recs := logs.records(t)
 			require.Len(t, recs, 1)
@@ -640,13 +632,9 @@ func TestAnErrorDropsTheHeadersOfTheContent(t *testing.T) {
 				})
 				srv := httptest.NewServer(outside)
 				defer srv.Close()
-				resp, err := srv.Client().Get(srv.URL)
-				require.NoError(t, err)
-				body, err := io.ReadAll(resp.Body)
-				resp.Body.Close()
-				require.NoError(t, err, "the body reads: it is not labelled gzip")
+				resp, body := get(t, srv) // the body reads: it is not labelled gzip
 				assert.Equal(t, http.StatusNotFound, resp.StatusCode)
-				assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, string(body))
+				assert.Equal(t, `{"error_code":"octopus.107002","error_msg":"Scenario is not exists"}`, body)
 				assert.Equal(t, []string{"no-store"}, resp.Header["Cache-Control"], "the middleware's value")
 				assert.Equal(t, []string{"DENY"}, resp.Header["X-Frame-Options"])
 				for name := range contentHeaders {
